@@ -1,0 +1,133 @@
+package io.github.fairsynth.io;
+
+import io.github.fairsynth.ConfigException;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes a file so that the target path only ever holds a complete file: the content goes to a hidden
+ * temporary file beside the target, which is renamed onto the target at the end. After a failure, an
+ * exception or an interrupt (SIGINT/SIGTERM run the JVM's shutdown hooks, which delete every temporary
+ * file still open), nothing is left under the target name and the temporary file is removed.
+ */
+public final class AtomicFile {
+    private static final Set<Path> OPEN = new LinkedHashSet<>();
+    private static boolean shuttingDown;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicFile::abortAll, "fairsynth-atomic-cleanup"));
+    }
+
+    private AtomicFile() {
+    }
+
+    /**
+     * Writes the content.
+     *
+     * @param <E> the failure the body may raise
+     */
+    @FunctionalInterface
+    public interface Body<E extends Exception> {
+        /**
+         * @param out the stream to the temporary file (buffering is the body's choice)
+         * @throws E on failure: the temporary file is deleted and the target untouched
+         * @throws IOException on an I/O failure
+         */
+        void write(OutputStream out) throws E, IOException;
+    }
+
+    /**
+     * Fails early, with a {@link ConfigException} naming {@code parameter}, when {@code target} cannot be
+     * written: its folder is missing or not writable, or the target is a folder.
+     *
+     * @param parameter the public name of the output option (e.g. "out")
+     * @param target    the path
+     */
+    public static void checkWritable(String parameter, Path target) {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (Files.isDirectory(abs)) {
+            throw new ConfigException(parameter, target, "is a folder; give a file path");
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new ConfigException(parameter, target, "its folder " + dir + " does not exist");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new ConfigException(parameter, target, "its folder " + dir + " is not writable");
+        }
+        if (Files.exists(abs) && !Files.isWritable(abs)) {
+            throw new ConfigException(parameter, target, "the existing file is not writable");
+        }
+    }
+
+    /**
+     * Writes {@code target} atomically.
+     *
+     * @param target the final path (replaced if it exists)
+     * @param body   writes the content
+     * @param <E>    the body's failure type
+     * @throws E           the body's failure (target untouched)
+     * @throws IOException on an I/O failure (target untouched)
+     */
+    public static <E extends Exception> void write(Path target, Body<E> body) throws E, IOException {
+        Path abs = target.toAbsolutePath();
+        Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
+        register(tmp);
+        boolean done = false;
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                body.write(out);
+            }
+            commit(tmp, abs);
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(tmp);
+            }
+            unregister(tmp);
+        }
+    }
+
+    private static synchronized void register(Path tmp) throws IOException {
+        if (shuttingDown) {
+            throw new IOException("the JVM is shutting down");
+        }
+        OPEN.add(tmp);
+    }
+
+    private static synchronized void unregister(Path tmp) {
+        OPEN.remove(tmp);
+    }
+
+    private static synchronized void commit(Path tmp, Path target) throws IOException {
+        if (shuttingDown) {
+            throw new IOException("interrupted: " + target + " was not written");
+        }
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static synchronized void abortAll() {
+        shuttingDown = true;
+        for (Path p : OPEN) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException ignored) {
+                // best effort at exit
+            }
+        }
+        OPEN.clear();
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.fairsynth.io;
+
+import io.github.fairsynth.exec.ProgressListener;
+import io.github.fairsynth.synth.SynthBlock;
+import io.github.fairsynth.synth.SynthColumns;
+import io.github.fairsynth.synth.SynthJob;
+import io.github.fairsynth.synth.SynthSpec;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Writes a generation run as CSV: a header of {@link SynthColumns#names(SynthSpec)}, then one line per
+ * row; no quoting, {@code \n} line ends, doubles as {@link DoubleFormat} writes them, group indicators as
+ * {@code 0}/{@code 1}. Blocks are encoded on the worker threads and written in order.
+ */
+public final class SynthCsvWriter {
+    private SynthCsvWriter() {
+    }
+
+    /**
+     * Writes the job's rows to {@code target} atomically.
+     *
+     * @param job      the run
+     * @param target   the CSV path
+     * @param progress progress of the run
+     * @throws Exception on any failure (then there is no file at {@code target})
+     */
+    public static void write(SynthJob job, Path target, ProgressListener progress) throws Exception {
+        AtomicFile.write(target, out -> write(job, out, progress));
+    }
+
+    /**
+     * Writes the header and the job's rows to a stream.
+     *
+     * @param job      the run
+     * @param out      the stream (not closed)
+     * @param progress progress of the run
+     * @throws Exception on any failure
+     */
+    public static void write(SynthJob job, OutputStream out, ProgressListener progress) throws Exception {
+        out.write(header(job.spec()));
+        ThreadLocal<Encoder> encoders = ThreadLocal.withInitial(() -> new Encoder(job.spec()));
+        job.run((block, from, to) -> encoders.get().encode(block, from, to),
+                (b, bytes) -> out.write(bytes), progress);
+        out.flush();
+    }
+
+    /**
+     * @param spec the spec
+     * @return the header line, with its {@code \n}
+     */
+    public static byte[] header(SynthSpec spec) {
+        return (String.join(",", SynthColumns.names(spec)) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Encodes rows of a block to CSV bytes; one per worker thread. */
+    static final class Encoder {
+        private final int dim;
+        private final int groups;
+        private final int attributes;
+        private final int labels;
+        private final boolean indicators;
+        private final int[] attributeOfGroup;
+        private byte[] buf;
+
+        Encoder(SynthSpec spec) {
+            dim = spec.dim();
+            groups = spec.groups();
+            attributes = spec.attributeCount();
+            labels = SynthColumns.labelCount(spec);
+            indicators = !spec.dropSensitive();
+            attributeOfGroup = new int[groups];
+            for (int a = 0; a < attributes; a++) {
+                for (int k = 0; k < spec.attributes().get(a).size(); k++) {
+                    attributeOfGroup[spec.attributeOffset(a) + k] = a;
+                }
+            }
+            buf = new byte[1 << 16];
+        }
+
+        byte[] encode(SynthBlock block, int from, int to) throws IOException {
+            int perRow = (dim + labels) * (DoubleFormat.MAX_CHARS + 1) + (indicators ? 2 * groups : 0) + 1;
+            long need = (long) perRow * (to - from);
+            if (need > Integer.MAX_VALUE - 16) {
+                throw new IOException("a block of " + (to - from) + " rows is too wide for one CSV buffer");
+            }
+            if (buf.length < need) {
+                buf = new byte[(int) need];
+            }
+            final int rowStride = SynthBlock.ROWS;
+            double[] x = block.xArray();
+            int[] group = block.groupArray();
+            double[] y = block.labelArray();
+            byte[] b = buf;
+            int p = 0;
+            for (int r = from; r < to; r++) {
+                for (int j = 0; j < dim; j++) {
+                    p = DoubleFormat.write(x[j * rowStride + r], b, p);
+                    b[p++] = ',';
+                }
+                if (indicators) {
+                    for (int g = 0; g < groups; g++) {
+                        b[p++] = group[attributeOfGroup[g] * rowStride + r] == g ? (byte) '1' : (byte) '0';
+                        b[p++] = ',';
+                    }
+                }
+                for (int c = 0; c < labels; c++) {
+                    p = DoubleFormat.write(y[c * rowStride + r], b, p);
+                    b[p++] = ',';
+                }
+                b[p - 1] = '\n';
+            }
+            return Arrays.copyOf(b, p);
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package io.github.fairsynth.synth;
+
+import io.github.fairsynth.rng.RngStreams;
+import io.github.fairsynth.rng.Xoshiro256PlusPlusX4;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+import static io.github.fairsynth.synth.SynthBlock.ROWS;
+
+/**
+ * The generator's step: fills block {@code b} (rows {@code [b·ROWS, (b+1)·ROWS)}) from the streams of
+ * {@code (seed, purpose, b)} alone. Every row of a block is computed, even past {@code samples}, so a
+ * row's raw values never depend on {@code samples}, on other blocks, or on the thread that computes it.
+ *
+ * <p>Thread-safe: the generator is immutable; each thread fills its own {@link SynthBlock}.
+ */
+public final class SynthGenerator {
+    /** Rows per register-blocked chunk in the label kernels (fits L1 with dim ≤ ~60). */
+    private static final int CHUNK = 64;
+
+    private final SynthSpec spec;
+    private final SynthTruth truth;
+    private final double[] cumulative; // per attribute, its levels' running sums (all but the last)
+    private final int[] cumOffset;
+
+    /**
+     * Draws the dataset-level values (the truth) for a spec.
+     *
+     * @param spec a validated spec
+     */
+    public SynthGenerator(SynthSpec spec) {
+        this.spec = spec;
+        this.truth = new SynthTruth(spec);
+        int attrs = spec.attributeCount();
+        cumOffset = new int[attrs + 1];
+        for (int a = 0; a < attrs; a++) {
+            cumOffset[a + 1] = cumOffset[a] + spec.attributes().get(a).size() - 1;
+        }
+        cumulative = new double[cumOffset[attrs]];
+        for (int a = 0; a < attrs; a++) {
+            Attribute at = spec.attributes().get(a);
+            double sum = 0;
+            for (int k = 0; k < at.size() - 1; k++) {
+                sum += at.prob(k);
+                cumulative[cumOffset[a] + k] = sum;
+            }
+        }
+    }
+
+    /** @return the spec */
+    public SynthSpec spec() {
+        return spec;
+    }
+
+    /** @return the dataset-level draws */
+    public SynthTruth truth() {
+        return truth;
+    }
+
+    /** @return number of blocks covering {@code samples} rows */
+    public long blockCount() {
+        return (spec.samples() + ROWS - 1) / ROWS;
+    }
+
+    /**
+     * Fills {@code block} with the raw (unscaled) values of block {@code b}.
+     *
+     * @param b     block index, {@code 0 <= b < blockCount()}
+     * @param block the worker's block
+     */
+    public void fill(long b, SynthBlock block) {
+        long seed = spec.seed();
+        block.index = b;
+        block.rows = (int) Math.min(ROWS, spec.samples() - b * ROWS);
+        block.scaled = false;
+        Xoshiro256PlusPlusX4 lanes = RngStreams.lanes(seed, Purpose.FEATURES, b);
+        lanes.fillUniform(block.x, 0, spec.dim() * ROWS, spec.featLo(), spec.featHi());
+        lanes.reseed(RngStreams.key(seed, Purpose.GROUPS, b));
+        fillGroups(lanes, block);
+        fillLabels(block);
+        if (spec.noiseWidth() > 0) {
+            addNoise(b, block);
+        }
+        aggregate(block);
+    }
+
+    private void fillGroups(Xoshiro256PlusPlusX4 lanes, SynthBlock block) {
+        int attrs = spec.attributeCount();
+        double[] u = block.scratch;
+        lanes.fillUniform(u, 0, attrs * ROWS, 0.0, 1.0);
+        int[] group = block.group;
+        for (int a = 0; a < attrs; a++) {
+            int off = spec.attributeOffset(a);
+            int c0 = cumOffset[a];
+            int c1 = cumOffset[a + 1];
+            int base = a * ROWS;
+            for (int r = 0; r < ROWS; r++) {
+                double v = u[base + r];
+                int level = 0;
+                for (int k = c0; k < c1; k++) {
+                    level += v >= cumulative[k] ? 1 : 0;
+                }
+                group[base + r] = off + level;
+            }
+        }
+    }
+
+    /** y_g = ((0 + x_0 w_0g) + x_1 w_1g) + … [+ quadratic term]; plain multiply then add, no FMA. */
+    private void fillLabels(SynthBlock block) {
+        int dim = spec.dim();
+        int groups = spec.groups();
+        double[] x = block.x;
+        double[] y = block.labels;
+        java.util.Arrays.fill(y, 0, groups * ROWS, 0.0);
+        double[] w = truth.weightsRaw();
+        if (w != null) {
+            for (int r0 = 0; r0 < ROWS; r0 += CHUNK) {
+                for (int g = 0; g < groups; g++) {
+                    int yo = g * ROWS + r0;
+                    for (int j = 0; j < dim; j++) {
+                        double wjg = w[j * groups + g];
+                        int xo = j * ROWS + r0;
+                        for (int r = 0; r < CHUNK; r++) {
+                            y[yo + r] = y[yo + r] + x[xo + r] * wjg;
+                        }
+                    }
+                }
+            }
+        }
+        double[] s = truth.quadRaw();
+        if (s != null) {
+            double[] t = new double[CHUNK];
+            double[] q = new double[CHUNK];
+            for (int r0 = 0; r0 < ROWS; r0 += CHUNK) {
+                for (int g = 0; g < groups; g++) {
+                    java.util.Arrays.fill(q, 0.0);
+                    for (int i = 0; i < dim; i++) {
+                        java.util.Arrays.fill(t, 0.0);
+                        int so = (g * dim + i) * dim;
+                        for (int j = 0; j < dim; j++) {
+                            double sij = s[so + j];
+                            int xo = j * ROWS + r0;
+                            for (int r = 0; r < CHUNK; r++) {
+                                t[r] = t[r] + sij * x[xo + r];
+                            }
+                        }
+                        int xi = i * ROWS + r0;
+                        for (int r = 0; r < CHUNK; r++) {
+                            q[r] = q[r] + x[xi + r] * t[r];
+                        }
+                    }
+                    int yo = g * ROWS + r0;
+                    for (int r = 0; r < CHUNK; r++) {
+                        y[yo + r] = y[yo + r] + q[r];
+                    }
+                }
+            }
+        }
+    }
+
+    private void addNoise(long b, SynthBlock block) {
+        ZigguratSampler.NormalizedGaussian z =
+                ZigguratSampler.NormalizedGaussian.of(RngStreams.scalar(spec.seed(), Purpose.NOISE, b));
+        double width = spec.noiseWidth();
+        double[] y = block.labels;
+        int n = spec.groups() * ROWS;
+        for (int i = 0; i < n; i++) {
+            y[i] = y[i] + width * z.sample();
+        }
+    }
+
+    private void aggregate(SynthBlock block) {
+        int groups = spec.groups();
+        int attrs = spec.attributeCount();
+        double[] y = block.labels;
+        int[] group = block.group;
+        int[] rank = truth.rankRaw();
+        int agg = groups * ROWS;
+        double invAttrs = attrs; // divide, not multiply by an inverse: the mean is sum / n exactly
+        double nGroups = groups;
+        for (int r = 0; r < ROWS; r++) {
+            int g0 = group[r];
+            double v0 = y[g0 * ROWS + r];
+            double sum = 0.0 + v0;
+            double mn = v0;
+            double mx = v0;
+            int best = g0;
+            for (int a = 1; a < attrs; a++) {
+                int g = group[a * ROWS + r];
+                double v = y[g * ROWS + r];
+                sum += v;
+                mn = Math.min(mn, v);
+                mx = Math.max(mx, v);
+                if (rank[g] < rank[best]) {
+                    best = g;
+                }
+            }
+            y[agg + SynthColumns.MEAN_ACTIVE * ROWS + r] = sum / invAttrs;
+            y[agg + SynthColumns.MIN_ACTIVE * ROWS + r] = mn;
+            y[agg + SynthColumns.MAX_ACTIVE * ROWS + r] = mx;
+            y[agg + SynthColumns.DPERM_ACTIVE * ROWS + r] = y[best * ROWS + r];
+        }
+        int meanAll = agg + SynthColumns.MEAN_ALL * ROWS;
+        int minAll = agg + SynthColumns.MIN_ALL * ROWS;
+        int maxAll = agg + SynthColumns.MAX_ALL * ROWS;
+        for (int r = 0; r < ROWS; r++) {
+            double v = y[r];
+            y[meanAll + r] = 0.0 + v;
+            y[minAll + r] = v;
+            y[maxAll + r] = v;
+        }
+        for (int g = 1; g < groups; g++) {
+            int yo = g * ROWS;
+            for (int r = 0; r < ROWS; r++) {
+                double v = y[yo + r];
+                y[meanAll + r] += v;
+                y[minAll + r] = Math.min(y[minAll + r], v);
+                y[maxAll + r] = Math.max(y[maxAll + r], v);
+            }
+        }
+        for (int r = 0; r < ROWS; r++) {
+            y[meanAll + r] = y[meanAll + r] / nGroups;
+        }
+    }
+}
