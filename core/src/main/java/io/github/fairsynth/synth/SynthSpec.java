@@ -24,8 +24,8 @@ import java.util.Set;
 public final class SynthSpec {
     /** Most groups (levels over all attributes) a spec may have. */
     public static final int MAX_GROUPS = 4096;
-    /** Largest feature dimension. */
-    public static final int MAX_DIM = 100_000;
+    /** Largest feature dimension (a worker block holds 4096 rows of every column: ~32 KiB per column). */
+    public static final int MAX_DIM = 4096;
     /** Most quadratic coefficients ({@code groups × dim²}) a spec may ask for. */
     public static final long MAX_QUAD_COEFFICIENTS = 1L << 27;
     /** Tolerance on the sum of an attribute's probabilities. */
@@ -260,6 +260,36 @@ public final class SynthSpec {
         private boolean scale = true;
 
         private Builder() {
+        }
+
+        /** @return the current feat_lo */
+        public double featLo() {
+            return featLo;
+        }
+
+        /** @return the current feat_hi */
+        public double featHi() {
+            return featHi;
+        }
+
+        /** @return the current w_lo */
+        public double wLo() {
+            return wLo;
+        }
+
+        /** @return the current w_hi */
+        public double wHi() {
+            return wHi;
+        }
+
+        /** @return the current S_lo */
+        public double sLo() {
+            return sLo;
+        }
+
+        /** @return the current S_hi */
+        public double sHi() {
+            return sHi;
         }
 
         /** @param v number of rows @return this */

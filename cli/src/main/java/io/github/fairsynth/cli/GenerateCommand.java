@@ -1,0 +1,184 @@
+package io.github.fairsynth.cli;
+
+import io.github.fairsynth.ConfigException;
+import io.github.fairsynth.exec.ProgressListener;
+import io.github.fairsynth.io.AtomicFile;
+import io.github.fairsynth.io.SynthCsvWriter;
+import io.github.fairsynth.synth.LabelRanges;
+import io.github.fairsynth.synth.SynthColumns;
+import io.github.fairsynth.synth.SynthJob;
+import io.github.fairsynth.synth.SynthSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code fairsynth generate}: writes a multi-group synthetic regression dataset. */
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = FairsynthCommand.Version.class,
+        description = {"Generate a multi-group synthetic regression dataset (SynthGenLinear of the ICLR 2024 paper).",
+                "Defaults are the paper's experiment. Flags override --config; the output depends only on (config, seed)."})
+final class GenerateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
+    @Option(names = "--config", paramLabel = "FILE.json",
+            description = "JSON config with the Python parameter names (samples, dim, group_dict, prob_dict, ...).")
+    Path config;
+
+    @Option(names = "--rows", paramLabel = "N", description = "Rows (samples). Default 100000.")
+    Long rows;
+
+    @Option(names = "--dim", paramLabel = "D", description = "Feature dimension. Default 20.")
+    Integer dim;
+
+    @Option(names = "--attribute", paramLabel = "NAME=level:p,level:p,...",
+            description = {"A categorical attribute; repeat for several. Given at least once, the flags replace",
+                    "all attributes. Default SHAPE=circle:0.5,square:0.3,triangle:0.2 and COLOR=green:0.6,red:0.4."})
+    List<String> attributes = new ArrayList<>();
+
+    @Option(names = "--features", paramLabel = "LO,HI", description = "Feature bounds (feat_lo, feat_hi). Default 0,1.")
+    String features;
+
+    @Option(names = "--weights", paramLabel = "LO,HI", description = "Weight bounds (w_lo, w_hi). Default 0,1.")
+    String weights;
+
+    @Option(names = "--no-linear", description = "No linear term (add_linear_mapping false).")
+    boolean noLinear;
+
+    @Option(names = "--quadratic", paramLabel = "LO,HI",
+            description = "Add the quadratic term x'S_g x with S ~ U[LO,HI] (add_quad_mapping, S_lo, S_hi).")
+    String quadratic;
+
+    @Option(names = "--noise", paramLabel = "W", description = "Label noise standard deviation (label_noise_width). Default 0.16.")
+    Double noise;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed (fixed_seed). Default 21.")
+    Long seed;
+
+    @Option(names = "--offset", paramLabel = "K", description = "First row to write (0-based). Default 0.")
+    Long offset;
+
+    @Option(names = "--limit", paramLabel = "M", description = "Number of rows to write. Default: through the last row.")
+    Long limit;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Worker threads. Default: available processors.")
+    Integer threads;
+
+    @Option(names = "--no-scale", description = "Keep raw label values (no min-max scaling to [0,1]).")
+    boolean noScale;
+
+    @Option(names = "--drop-sensitive", description = "Omit the g_<level> indicator columns (drop_sensitive).")
+    boolean dropSensitive;
+
+    @Option(names = "--truth", paramLabel = "FILE.json", description = "Write the ground truth (W, S, permutation, config) here.")
+    Path truth;
+
+    @Option(names = "--quiet", description = "No progress bar and no summary line.")
+    boolean quiet;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Output CSV file.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        SynthSpec spec = spec();
+        checkOutputs();
+        SynthJob job = job(spec);
+        long t0 = System.nanoTime();
+        ProgressListener progress = ProgressBar.create(quiet);
+        SynthCsvWriter.write(job, out, progress);
+        LabelRanges ranges = spec.scale() ? job.ranges(ProgressListener.NONE) : null;
+        if (truth != null) {
+            TruthJson.write(job, ranges, truth);
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        if (!quiet) {
+            command.commandLine().getOut().printf(Locale.ROOT,
+                    "wrote %,d rows x %d columns to %s (%.1f MB) in %.2f s (%,.0f rows/s, %d threads)%s%n",
+                    job.limit(), SynthColumns.names(spec).size(), out, Files.size(out) / 1e6, secs,
+                    job.limit() / secs, job.threads(), truth == null ? "" : "; truth in " + truth);
+        }
+        return 0;
+    }
+
+    /** @return the spec from defaults, then --config, then flags */
+    SynthSpec spec() {
+        SynthSpec.Builder b = config != null ? SynthConfigJson.read(config) : SynthSpec.builder();
+        if (rows != null) {
+            b.samples(rows);
+        }
+        if (dim != null) {
+            b.dim(dim);
+        }
+        if (!attributes.isEmpty()) {
+            b.clearAttributes();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String a : attributes) {
+                String name = FlagParsers.attribute(a, b);
+                if (!seen.add(name)) {
+                    throw new ConfigException("attribute", a, "attribute " + name + " is given twice");
+                }
+            }
+        }
+        if (features != null) {
+            double[] v = FlagParsers.pair("features", features);
+            b.features(v[0], v[1]);
+        }
+        if (weights != null) {
+            double[] v = FlagParsers.pair("weights", weights);
+            b.weights(v[0], v[1]);
+        }
+        if (noLinear) {
+            b.linear(false);
+        }
+        if (quadratic != null) {
+            double[] v = FlagParsers.pair("quadratic", quadratic);
+            b.quad(true).quadBounds(v[0], v[1]);
+        }
+        if (noise != null) {
+            b.noise(noise);
+        }
+        if (seed != null) {
+            b.seed(seed);
+        }
+        if (noScale) {
+            b.scale(false);
+        }
+        if (dropSensitive) {
+            b.dropSensitive(true);
+        }
+        return b.build();
+    }
+
+    private void checkOutputs() {
+        String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".csv")) {
+            throw new ConfigException("out", out, "must be a .csv file (the supported output format)");
+        }
+        AtomicFile.checkWritable("out", out);
+        if (truth != null) {
+            AtomicFile.checkWritable("truth", truth);
+            if (truth.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+                throw new ConfigException("truth", truth, "must differ from --out");
+            }
+        }
+    }
+
+    private SynthJob job(SynthSpec spec) {
+        long off = offset == null ? 0 : offset;
+        if (off < 0 || off >= spec.samples()) {
+            throw new ConfigException("offset", off, "must be in [0, rows - 1] = [0, " + (spec.samples() - 1) + "]");
+        }
+        long lim = limit == null ? spec.samples() - off : limit;
+        int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        return new SynthJob(spec, off, lim, t);
+    }
+}

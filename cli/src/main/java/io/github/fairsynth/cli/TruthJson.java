@@ -1,0 +1,162 @@
+package io.github.fairsynth.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.fairsynth.io.AtomicFile;
+import io.github.fairsynth.io.DoubleFormat;
+import io.github.fairsynth.synth.LabelRanges;
+import io.github.fairsynth.synth.SynthColumns;
+import io.github.fairsynth.synth.SynthJob;
+import io.github.fairsynth.synth.SynthSpec;
+import io.github.fairsynth.synth.SynthTruth;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ground-truth sidecar: resolved config and seed, {@code W} (dim × groups, as numpy's {@code W}),
+ * the same weights per group, {@code S} when used, the dominance permutation, the output columns and the
+ * raw label ranges the scaling used. Doubles are written as {@link DoubleFormat} writes them, so a truth
+ * file is byte-identical on every JDK.
+ */
+final class TruthJson {
+    /** Format tag written into every truth file. */
+    static final String FORMAT = "fairsynth-synth-truth/1";
+
+    private TruthJson() {
+    }
+
+    /**
+     * @param job    the run (its ranges must already be computed when the spec scales)
+     * @param ranges the label ranges, or null when not scaled
+     * @param target the file
+     * @throws IOException on failure (no file is left)
+     */
+    static void write(SynthJob job, LabelRanges ranges, Path target) throws IOException {
+        AtomicFile.write(target, out -> {
+            JsonFactory f = new JsonFactory();
+            try (JsonGenerator g = f.createGenerator(out)) {
+                g.useDefaultPrettyPrinter();
+                write(g, job, ranges);
+            }
+        });
+    }
+
+    private static void write(JsonGenerator g, SynthJob job, LabelRanges ranges) throws IOException {
+        SynthSpec spec = job.spec();
+        SynthTruth t = job.generator().truth();
+        g.writeStartObject();
+        g.writeStringField("format", FORMAT);
+        g.writeFieldName("config");
+        writeValue(g, spec.toPythonParams());
+        g.writeNumberField("seed", spec.seed());
+        g.writeObjectFieldStart("rows");
+        g.writeNumberField("offset", job.offset());
+        g.writeNumberField("limit", job.limit());
+        g.writeEndObject();
+        g.writeArrayFieldStart("groups");
+        for (int k = 0; k < spec.groups(); k++) {
+            g.writeString(spec.groupName(k));
+        }
+        g.writeEndArray();
+        g.writeFieldName("columns");
+        writeValue(g, SynthColumns.names(spec));
+        if (t.hasWeights()) {
+            g.writeArrayFieldStart("W");
+            for (int j = 0; j < spec.dim(); j++) {
+                g.writeStartArray();
+                for (int k = 0; k < spec.groups(); k++) {
+                    number(g, t.weight(j, k));
+                }
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("weights_by_group");
+            for (int k = 0; k < spec.groups(); k++) {
+                g.writeArrayFieldStart(spec.groupName(k));
+                for (int j = 0; j < spec.dim(); j++) {
+                    number(g, t.weight(j, k));
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        } else {
+            g.writeNullField("W");
+        }
+        if (t.hasQuadratic()) {
+            g.writeObjectFieldStart("S");
+            for (int k = 0; k < spec.groups(); k++) {
+                g.writeArrayFieldStart(spec.groupName(k));
+                for (int i = 0; i < spec.dim(); i++) {
+                    g.writeStartArray();
+                    for (int j = 0; j < spec.dim(); j++) {
+                        number(g, t.quadratic(k, i, j));
+                    }
+                    g.writeEndArray();
+                }
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+        } else {
+            g.writeNullField("S");
+        }
+        int[] perm = t.permutation();
+        g.writeArrayFieldStart("dominance_permutation");
+        for (int k : perm) {
+            g.writeString(spec.groupName(k));
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("dominance_permutation_index");
+        for (int k : perm) {
+            g.writeNumber(k);
+        }
+        g.writeEndArray();
+        if (ranges != null) {
+            g.writeObjectFieldStart("label_ranges");
+            for (int c = 0; c < ranges.size(); c++) {
+                g.writeObjectFieldStart(SynthColumns.labelName(spec, c));
+                g.writeFieldName("min");
+                number(g, ranges.min(c));
+                g.writeFieldName("max");
+                number(g, ranges.max(c));
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        } else {
+            g.writeNullField("label_ranges");
+        }
+        g.writeEndObject();
+    }
+
+    static void number(JsonGenerator g, double v) throws IOException {
+        g.writeNumber(DoubleFormat.toString(v));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void writeValue(JsonGenerator g, Object v) throws IOException {
+        if (v instanceof Map) {
+            g.writeStartObject();
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) v).entrySet()) {
+                g.writeFieldName(e.getKey());
+                writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof List) {
+            g.writeStartArray();
+            for (Object o : (List<Object>) v) {
+                writeValue(g, o);
+            }
+            g.writeEndArray();
+        } else if (v instanceof Double) {
+            number(g, (Double) v);
+        } else if (v instanceof Long || v instanceof Integer) {
+            g.writeNumber(((Number) v).longValue());
+        } else if (v instanceof Boolean) {
+            g.writeBoolean((Boolean) v);
+        } else {
+            g.writeString(String.valueOf(v));
+        }
+    }
+}
