@@ -121,40 +121,41 @@ public final class Xoshiro256PlusPlusX4 {
      */
     public void fillUniform(double[] dst, int off, int len, double lo, double hi) {
         final double span = hi - lo;
-        long a0 = s[0], a1 = s[1], a2 = s[2], a3 = s[3];
-        long b0 = s[4], b1 = s[5], b2 = s[6], b3 = s[7];
-        long c0 = s[8], c1 = s[9], c2 = s[10], c3 = s[11];
-        long d0 = s[12], d1 = s[13], d2 = s[14], d3 = s[15];
-        int i = 0;
-        for (; i + LANES <= len; i += LANES) {
-            long r0 = Long.rotateLeft(a0 + d0, 23) + a0;
-            long r1 = Long.rotateLeft(a1 + d1, 23) + a1;
-            long r2 = Long.rotateLeft(a2 + d2, 23) + a2;
-            long r3 = Long.rotateLeft(a3 + d3, 23) + a3;
-            long t0 = b0 << 17, t1 = b1 << 17, t2 = b2 << 17, t3 = b3 << 17;
-            c0 ^= a0; c1 ^= a1; c2 ^= a2; c3 ^= a3;
-            d0 ^= b0; d1 ^= b1; d2 ^= b2; d3 ^= b3;
-            b0 ^= c0; b1 ^= c1; b2 ^= c2; b3 ^= c3;
-            a0 ^= d0; a1 ^= d1; a2 ^= d2; a3 ^= d3;
-            c0 ^= t0; c1 ^= t1; c2 ^= t2; c3 ^= t3;
-            d0 = Long.rotateLeft(d0, 45); d1 = Long.rotateLeft(d1, 45);
-            d2 = Long.rotateLeft(d2, 45); d3 = Long.rotateLeft(d3, 45);
-            dst[off + i] = Math.min(lo + span * toUnitDouble(r0), hi);
-            dst[off + i + 1] = Math.min(lo + span * toUnitDouble(r1), hi);
-            dst[off + i + 2] = Math.min(lo + span * toUnitDouble(r2), hi);
-            dst[off + i + 3] = Math.min(lo + span * toUnitDouble(r3), hi);
+        final int whole = len & ~(LANES - 1);
+        // Two lanes per pass: eight live state words fit the registers (all four spill), and the
+        // outputs land exactly where the interleaved order puts them.
+        for (int lane = 0; lane < LANES; lane += 2) {
+            long a0 = s[lane], b0 = s[4 + lane], c0 = s[8 + lane], d0 = s[12 + lane];
+            long a1 = s[lane + 1], b1 = s[5 + lane], c1 = s[9 + lane], d1 = s[13 + lane];
+            for (int i = off + lane; i < off + whole; i += LANES) {
+                long r0 = Long.rotateLeft(a0 + d0, 23) + a0;
+                long r1 = Long.rotateLeft(a1 + d1, 23) + a1;
+                long t0 = b0 << 17;
+                long t1 = b1 << 17;
+                c0 ^= a0; d0 ^= b0; b0 ^= c0; a0 ^= d0; c0 ^= t0; d0 = Long.rotateLeft(d0, 45);
+                c1 ^= a1; d1 ^= b1; b1 ^= c1; a1 ^= d1; c1 ^= t1; d1 = Long.rotateLeft(d1, 45);
+                dst[i] = capped(lo + span * toUnitDouble(r0), hi);
+                dst[i + 1] = capped(lo + span * toUnitDouble(r1), hi);
+            }
+            s[lane] = a0; s[4 + lane] = b0; s[8 + lane] = c0; s[12 + lane] = d0;
+            s[lane + 1] = a1; s[5 + lane] = b1; s[9 + lane] = c1; s[13 + lane] = d1;
         }
-        s[0] = a0; s[1] = a1; s[2] = a2; s[3] = a3;
-        s[4] = b0; s[5] = b1; s[6] = b2; s[7] = b3;
-        s[8] = c0; s[9] = c1; s[10] = c2; s[11] = c3;
-        s[12] = d0; s[13] = d1; s[14] = d2; s[15] = d3;
-        if (i < len) {
+        if (whole < len) {
             long[] tail = new long[LANES];
             fillLongs(tail, 0, LANES);
-            for (int k = 0; i < len; i++, k++) {
-                dst[off + i] = Math.min(lo + span * toUnitDouble(tail[k]), hi);
+            for (int i = whole, k = 0; i < len; i++, k++) {
+                dst[off + i] = capped(lo + span * toUnitDouble(tail[k]), hi);
             }
         }
+    }
+
+    /**
+     * {@code Math.min(v, hi)} for the values a uniform fill produces: {@code v = lo + span·u} is never NaN
+     * and never -0.0 (a sum rounds to -0.0 only when both terms are -0.0, and {@code span·u} is not), so a
+     * plain compare gives the same double without {@code Math.min}'s NaN and signed-zero branches.
+     */
+    private static double capped(double v, double hi) {
+        return v < hi ? v : hi;
     }
 
     /** @return a copy of the 16-word state, lane-interleaved (for tests and SIMD kernels) */
