@@ -1,6 +1,8 @@
 package io.github.fairsynth.cli;
 
 import io.github.fairsynth.ConfigException;
+import io.github.fairsynth.analysis.GroupOlsResult;
+import io.github.fairsynth.analysis.GroupOlsSynth;
 import io.github.fairsynth.exec.ProgressListener;
 import io.github.fairsynth.io.AtomicFile;
 import io.github.fairsynth.io.SynthCsvWriter;
@@ -84,14 +86,42 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar and no summary line.")
     boolean quiet;
 
-    @Option(names = "--out", paramLabel = "FILE.csv", required = true, description = "Output CSV file.")
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Output CSV file (required unless --fit).")
     Path out;
+
+    @Option(names = "--fit", paramLabel = "TARGET",
+            description = "Fit per-group OLS of this label column straight on the generated rows (no file needed).")
+    String fit;
+
+    @Option(names = "--test-fraction", paramLabel = "F", description = "With --fit: share of test rows. Default 0.2.")
+    double testFraction = 0.2;
+
+    @Option(names = "--split-seed", paramLabel = "S", description = "With --fit: seed of the shuffle. Default 21.")
+    long splitSeed = 21;
+
+    @Option(names = "--json", paramLabel = "OUT.json", description = "With --fit: also write the fit as JSON.")
+    Path json;
 
     @Override
     public Integer call() throws Exception {
         SynthSpec spec = spec();
-        checkOutputs();
+        if (out == null && fit == null) {
+            throw new ConfigException("out", "(missing)", "give --out FILE.csv, or --fit TARGET to fit without a file");
+        }
+        if (out != null) {
+            checkOutputs();
+        }
+        if (json != null) {
+            if (fit == null) {
+                throw new ConfigException("json", json, "goes with --fit");
+            }
+            AtomicFile.checkWritable("json", json);
+        }
         SynthJob job = job(spec);
+        if (out == null) {
+            runFit(job);
+            return 0;
+        }
         long t0 = System.nanoTime();
         ProgressListener progress = ProgressBar.create(quiet);
         SynthCsvWriter.write(job, out, progress);
@@ -106,7 +136,21 @@ final class GenerateCommand implements Callable<Integer> {
                     job.limit(), SynthColumns.names(spec).size(), out, Files.size(out) / 1e6, secs,
                     job.limit() / secs, job.threads(), truth == null ? "" : "; truth in " + truth);
         }
+        if (fit != null) {
+            runFit(job);
+        }
         return 0;
+    }
+
+    private void runFit(SynthJob job) throws Exception {
+        if (truth != null && out == null) {
+            TruthJson.write(job, job.spec().scale() ? job.ranges(ProgressListener.NONE) : null, truth);
+        }
+        GroupOlsResult r = GroupOlsSynth.fit(job, fit, testFraction, splitSeed, ProgressBar.create(quiet));
+        FitReport.print(r, command.commandLine().getOut());
+        if (json != null) {
+            FitReport.writeJson(r, json);
+        }
     }
 
     /** @return the spec from defaults, then --config, then flags */
