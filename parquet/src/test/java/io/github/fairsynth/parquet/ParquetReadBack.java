@@ -1,0 +1,53 @@
+package io.github.fairsynth.parquet;
+
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.LocalInputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a Parquet file back with parquet-java's own reader (no Hadoop). */
+final class ParquetReadBack {
+    final MessageType schema;
+    final Map<String, String> metadata;
+    final List<double[]> rows = new ArrayList<>();
+    final String codec;
+    final int rowGroups;
+
+    ParquetReadBack(Path file) throws IOException {
+        ParquetReadOptions opts = org.apache.parquet.HadoopFreeReadOptions.with(new NativeCodecFactory());
+        try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), opts)) {
+            schema = r.getFileMetaData().getSchema();
+            metadata = r.getFileMetaData().getKeyValueMetaData();
+            codec = r.getFooter().getBlocks().isEmpty() ? "none"
+                    : r.getFooter().getBlocks().get(0).getColumns().get(0).getCodec().name();
+            rowGroups = r.getFooter().getBlocks().size();
+            MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
+            PageReadStore pages;
+            while ((pages = r.readNextRowGroup()) != null) {
+                RecordReader<Group> rr = io.getRecordReader(pages, new GroupRecordConverter(schema));
+                for (long i = 0; i < pages.getRowCount(); i++) {
+                    Group g = rr.read();
+                    double[] row = new double[schema.getFieldCount()];
+                    for (int f = 0; f < row.length; f++) {
+                        PrimitiveType.PrimitiveTypeName t = schema.getType(f).asPrimitiveType().getPrimitiveTypeName();
+                        row[f] = t == PrimitiveType.PrimitiveTypeName.BOOLEAN ? (g.getBoolean(f, 0) ? 1 : 0) : g.getDouble(f, 0);
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+    }
+}
