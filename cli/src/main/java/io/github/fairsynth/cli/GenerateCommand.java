@@ -6,6 +6,8 @@ import io.github.fairsynth.analysis.GroupOlsSynth;
 import io.github.fairsynth.exec.ProgressListener;
 import io.github.fairsynth.io.AtomicFile;
 import io.github.fairsynth.io.SynthCsvWriter;
+import io.github.fairsynth.io.SynthNpyWriter;
+import io.github.fairsynth.parquet.SynthParquetWriter;
 import io.github.fairsynth.synth.LabelRanges;
 import io.github.fairsynth.synth.SynthColumns;
 import io.github.fairsynth.synth.SynthJob;
@@ -18,7 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -86,8 +90,15 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar and no summary line.")
     boolean quiet;
 
-    @Option(names = "--out", paramLabel = "FILE.csv", description = "Output CSV file (required unless --fit).")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Output file (required unless --fit); the format follows the extension: .csv, .parquet, .npy, .npz.")
     Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Force the format: csv, parquet, npy or npz.")
+    String format;
+
+    @Option(names = "--compression", paramLabel = "CODEC", description = "Parquet compression: zstd (default), snappy or none.")
+    String compression = "zstd";
 
     @Option(names = "--fit", paramLabel = "TARGET",
             description = "Fit per-group OLS of this label column straight on the generated rows (no file needed).")
@@ -124,7 +135,27 @@ final class GenerateCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         ProgressListener progress = ProgressBar.create(quiet);
-        SynthCsvWriter.write(job, out, progress);
+        OutputFormat fmt = OutputFormat.of(format, out);
+        switch (fmt) {
+            case PARQUET:
+                Map<String, String> meta = new LinkedHashMap<>();
+                meta.put("fairsynth.format", TruthJson.FORMAT);
+                meta.put("fairsynth.config", TruthJson.configJson(job));
+                meta.put("fairsynth.seed", Long.toString(spec.seed()));
+                meta.put("fairsynth.rows", job.offset() + "+" + job.limit());
+                meta.put("fairsynth.truth", new String(TruthJson.toBytes(job,
+                        spec.scale() ? job.ranges(progress) : null), java.nio.charset.StandardCharsets.UTF_8));
+                SynthParquetWriter.write(job, out, OutputFormat.codec(compression), meta, progress);
+                break;
+            case NPY:
+                SynthNpyWriter.writeNpy(job, out, progress);
+                break;
+            case NPZ:
+                SynthNpyWriter.writeNpz(job, out, progress);
+                break;
+            default:
+                SynthCsvWriter.write(job, out, progress);
+        }
         LabelRanges ranges = spec.scale() ? job.ranges(ProgressListener.NONE) : null;
         if (truth != null) {
             TruthJson.write(job, ranges, truth);
@@ -203,11 +234,14 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private void checkOutputs() {
-        String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".csv")) {
-            throw new ConfigException("out", out, "must be a .csv file (the supported output format)");
+        OutputFormat fmt = OutputFormat.of(format, out);
+        if (fmt == OutputFormat.PARQUET) {
+            OutputFormat.codec(compression);
         }
         AtomicFile.checkWritable("out", out);
+        if (fmt == OutputFormat.NPY) {
+            AtomicFile.checkWritable("out", SynthNpyWriter.sidecar(out));
+        }
         if (truth != null) {
             AtomicFile.checkWritable("truth", truth);
             if (truth.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {

@@ -35,13 +35,36 @@ final class TruthJson {
      * @throws IOException on failure (no file is left)
      */
     static void write(SynthJob job, LabelRanges ranges, Path target) throws IOException {
-        AtomicFile.write(target, out -> {
-            JsonFactory f = new JsonFactory();
-            try (JsonGenerator g = f.createGenerator(out)) {
-                g.useDefaultPrettyPrinter();
-                write(g, job, ranges);
-            }
-        });
+        byte[] bytes = toBytes(job, ranges);
+        AtomicFile.write(target, out -> out.write(bytes));
+    }
+
+    /**
+     * @param job    the run
+     * @param ranges the label ranges, or null when not scaled
+     * @return the truth document (pretty-printed UTF-8 JSON)
+     * @throws IOException never in practice (in-memory)
+     */
+    static byte[] toBytes(SynthJob job, LabelRanges ranges) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            write(g, job, ranges);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * @param job the run
+     * @return the resolved config under the Python names, as compact JSON
+     * @throws IOException never in practice (in-memory)
+     */
+    static String configJson(SynthJob job) throws IOException {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
+            writeValue(g, job.spec().toPythonParams());
+        }
+        return w.toString();
     }
 
     private static void write(JsonGenerator g, SynthJob job, LabelRanges ranges) throws IOException {

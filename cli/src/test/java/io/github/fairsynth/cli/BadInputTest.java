@@ -45,6 +45,8 @@ class BadInputTest {
         c.add(flags("limit past the end", "limit", "--rows", "100", "--offset", "50", "--limit", "51"));
         c.add(flags("zero threads", "threads", "--threads", "0"));
         c.add(flags("not a number", "--rows", "--rows", "many"));
+        c.add(flags("unknown format", "format", "--format", "xlsx"));
+        c.add(flags("unknown parquet codec", "compression", "--format", "parquet", "--compression", "lzo"));
         c.add(flags("unknown flag", "--colour", "--colour", "red"));
         c.add(json("unknown JSON field names the closest", "\"dim\"", "{\"dimm\": 3}"));
         c.add(json("attribute missing from prob_dict", "prob_dict", "{\"group_dict\": {\"A\": [\"a\"], \"B\": [\"b\"]}, \"prob_dict\": {\"A\": [1.0]}}"));
@@ -101,6 +103,6 @@ class BadInputTest {
         return Stream.of(
                 org.junit.jupiter.params.provider.Arguments.of("missing folder", "DIR/no/such/folder/a.csv"),
                 org.junit.jupiter.params.provider.Arguments.of("a folder", "DIR"),
-                org.junit.jupiter.params.provider.Arguments.of("not csv", "DIR/a.txt"));
+                org.junit.jupiter.params.provider.Arguments.of("unknown extension", "DIR/a.txt"));
     }
 }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Reads fairsynth's Parquet, .npy and .npz files with real readers outside the JVM and compares them
+# with the CSV of the same dataset: DuckDB (npm @duckdb/node-api) for Parquet, Debian's numpy for
+# .npy/.npz. Installs what it needs (apt python3-numpy, npm @duckdb/node-api into scripts/format-check).
+# Usage: scripts/check-formats.sh [ROWS]      (default 20000)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rows="${1:-20000}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+if ! /usr/bin/python3 -c 'import numpy' 2>/dev/null; then
+  echo "installing Debian's python3-numpy ..." >&2
+  apt-get update -qq && apt-get install -y -qq python3-numpy >/dev/null
+fi
+if [[ ! -d "$here/scripts/format-check/node_modules/@duckdb/node-api" ]]; then
+  echo "installing @duckdb/node-api from npm ..." >&2
+  (cd "$here/scripts/format-check" && npm install --no-audit --no-fund --silent >/dev/null)
+fi
+
+gen() { "$here/fairsynth" generate --quiet "$@" 2>/dev/null; }
+for variant in default quad; do
+  extra=()
+  [[ $variant == quad ]] && extra=(--dim 5 --quadratic -1,1 --drop-sensitive --no-scale --seed 7
+                                    --attribute 'A=a:0.7,b:0.3' --attribute 'B=p:0.2,q:0.3,r:0.5')
+  for f in csv parquet npy npz; do gen --rows "$rows" "${extra[@]}" --out "$work/$variant.$f"; done
+  echo "== $variant: numpy $( /usr/bin/python3 -c 'import numpy; print(numpy.__version__)') reads .npy and .npz"
+  /usr/bin/python3 "$here/scripts/format-check/check_npy.py" "$work/$variant.csv" "$work/$variant.npy" "$work/$variant.npz"
+  echo "== $variant: DuckDB reads .parquet"
+  node "$here/scripts/format-check/check_parquet.mjs" "$work/$variant.csv" "$work/$variant.parquet"
+done
+echo "all formats agree"
