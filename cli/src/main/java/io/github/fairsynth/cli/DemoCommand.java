@@ -1,5 +1,9 @@
 package io.github.fairsynth.cli;
 
+import io.github.fairsynth.admissions.AdmissionsParams;
+import io.github.fairsynth.admissions.AdmissionsResult;
+import io.github.fairsynth.admissions.AdmissionsRun;
+import io.github.fairsynth.admissions.JurySettings;
 import io.github.fairsynth.analysis.GroupOlsResult;
 import io.github.fairsynth.analysis.GroupOlsSynth;
 import io.github.fairsynth.exec.ProgressListener;
@@ -75,11 +79,30 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "(fitted straight on the generated rows in %.2f s; the same as 'fairsynth fit --data %s"
                 + " --target y_min_active')%n", (System.nanoTime() - tf) / 1e9, csv);
         out.println();
+        admissions(out);
+        out.println();
         out.printf(Locale.ROOT, "wrote %s (%.1f MB) in %.2f s: %,.0f rows/s on %d threads%n",
                 csv.toAbsolutePath(), Files.size(csv) / 1e6, secs, spec.samples() / secs, threads);
         out.printf(Locale.ROOT, "ground truth (W, dominance permutation, label ranges): %s%n", truth.toAbsolutePath());
         out.println("next: fairsynth generate --help   (flags, JSON configs, --offset/--limit, --truth)");
         return 0;
+    }
+
+    /** The admissions part: the four juries side by side on the gym's default environment. */
+    private void admissions(PrintWriter out) throws Exception {
+        out.println("strategic college admissions (ML Fairness Gym defaults): 100 environments x 1,000 steps x 20 applicants");
+        out.printf(Locale.ROOT, "  %-34s %9s %9s %9s %9s %9s %9s%n", "jury", "final tau", "selected0",
+                "selected1", "accuracy", "burden0", "burden1");
+        AdmissionsParams p = AdmissionsParams.builder().build();
+        for (JurySettings.Kind kind : JurySettings.Kind.values()) {
+            double t = kind == JurySettings.Kind.FIXED ? 0.8 : 0.0;
+            JurySettings js = new JurySettings(kind, t, 0, false, 0.7, 10, 0.02, 10);
+            AdmissionsResult r = new AdmissionsRun(p, js, 21, 100, 1000, threads).run(null, ProgressListener.NONE);
+            out.printf(Locale.ROOT, "  %-34s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f%n", js.describe(), r.finalThresholdMean(),
+                    r.group(0).selectedRate(), r.group(1).selectedRate(), r.overall().accuracy(),
+                    r.group(0).socialBurden(), r.group(1).socialBurden());
+        }
+        out.println("  (burden = social burden: mean of eligible x cost of gaming; more: fairsynth admissions --help)");
     }
 
     private static void summarise(PrintWriter out, SynthSpec spec, SynthDataset d) {

@@ -1,0 +1,91 @@
+package io.github.fairsynth.admissions;
+
+/**
+ * One environment, stepped like the gym's: {@link #current()} holds the applicants waiting for the next
+ * action; {@link #step(double, double)} applies it (gaming, selection), returns the stepped applicants and
+ * draws the next round. Everything random comes from the streams of (seed, environment index, round).
+ */
+public final class AdmissionsEnv {
+    private final AdmissionsParams p;
+    private final RoundSampler sampler;
+    private Applicants current;
+    private Applicants stepped;
+    private long steps;
+    private int lastManipulated;
+    private int nextGroupZero;
+
+    /**
+     * @param p     parameters
+     * @param seed  seed
+     * @param index environment index (its trajectory depends only on seed and index)
+     */
+    public AdmissionsEnv(AdmissionsParams p, long seed, long index) {
+        this.p = p;
+        sampler = new RoundSampler(p, seed, index);
+        current = new Applicants(p.numApplicants());
+        stepped = new Applicants(p.numApplicants());
+        sampler.sample(1, current);
+    }
+
+    /** @return the parameters */
+    public AdmissionsParams params() {
+        return p;
+    }
+
+    /** @return steps taken */
+    public long steps() {
+        return steps;
+    }
+
+    /** @return whether the episode is done: more than {@code max_steps} steps taken */
+    public boolean done() {
+        return steps > p.maxSteps();
+    }
+
+    /** @return the applicants of the coming step (read only) */
+    public Applicants current() {
+        return current;
+    }
+
+    /** @return how many moved in the last step */
+    public int lastManipulated() {
+        return lastManipulated;
+    }
+
+    /** @return group-0 count of the round now waiting (the gym's observation carries its groups) */
+    public int nextGroupZero() {
+        return nextGroupZero;
+    }
+
+    /**
+     * Takes one step.
+     *
+     * @param threshold the jury's threshold, in [score min, score max]
+     * @param epsilon   the jury's epsilon, in [0, 1]
+     * @return the stepped applicants (valid until the next step)
+     * @throws IllegalStateException when the episode is done
+     */
+    public Applicants step(double threshold, double epsilon) {
+        if (done()) {
+            throw new IllegalStateException("the episode is done: " + steps + " steps taken, max_steps " + p.maxSteps());
+        }
+        if (!(threshold >= p.scoreMin() && threshold <= p.scoreMax())) {
+            throw new io.github.fairsynth.ConfigException("threshold", threshold,
+                    "must be in [" + p.scoreMin() + ", " + p.scoreMax() + "]");
+        }
+        if (!(epsilon >= 0 && epsilon <= 1)) {
+            throw new io.github.fairsynth.ConfigException("epsilon", epsilon, "must be in [0, 1]");
+        }
+        steps++;
+        Applicants a = current;
+        lastManipulated = AdmissionsKernel.manipulate(p, a.observed, a.group, a.n, threshold, epsilon,
+                a.thresholdNoise, a.scoreY, a.burden, a.manipulated);
+        AdmissionsKernel.select(a.scoreY, a.eligible, a.n, threshold, epsilon, a.selectU, a.selected, a.groundTruth);
+        Applicants next = stepped;
+        sampler.sample(steps + 1, next);
+        nextGroupZero = next.groupZero;
+        stepped = a;
+        current = next;
+        return a;
+    }
+}

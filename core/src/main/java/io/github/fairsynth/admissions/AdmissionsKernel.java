@@ -1,0 +1,109 @@
+package io.github.fairsynth.admissions;
+
+/**
+ * The gym's per-applicant rules as pure functions over primitive arrays: gaming and selection. No state,
+ * no allocation.
+ */
+public final class AdmissionsKernel {
+    /** The gym's tolerance on the largest allowed change cost. */
+    public static final double EPS_VALUE = 1e-6;
+    /** Largest allowed change cost with unlimited gaming. */
+    public static final double UNLIMITED_COST = 100;
+
+    private AdmissionsKernel() {
+    }
+
+    /**
+     * Gaming: for each applicant whose observed score {@code x < tau}: target = clip(tau + noise) (noise 0
+     * unless {@code noisy_threshold}); change cost = cost(target) − cost(x), recorded as the burden; it moves
+     * iff {@code 0 <= [target >= tau] − cost − epsilon <= 1} and {@code cost < largest allowed + 1e-6}. At or
+     * above {@code tau}, or with gaming off, the score stays and the burden is 0.
+     *
+     * @param p          parameters
+     * @param observed   observed scores
+     * @param group      groups
+     * @param n          applicants
+     * @param tau        the published threshold
+     * @param eps        the published epsilon
+     * @param noise      per-applicant threshold noise (used only with {@code noisy_threshold}); may be null otherwise
+     * @param scoreY     out: final scores
+     * @param burden     out: burdens
+     * @param moved      out: 1 where the applicant moved
+     * @return how many moved
+     */
+    public static int manipulate(AdmissionsParams p, double[] observed, byte[] group, int n, double tau, double eps,
+                                 double[] noise, double[] scoreY, double[] burden, byte[] moved) {
+        if (!p.gaming()) {
+            System.arraycopy(observed, 0, scoreY, 0, n);
+            java.util.Arrays.fill(burden, 0, n, 0.0);
+            java.util.Arrays.fill(moved, 0, n, (byte) 0);
+            return 0;
+        }
+        double lo = p.scoreMin();
+        double hi = p.scoreMax();
+        boolean noisy = p.noisyThreshold();
+        boolean unlimited = Double.isInfinite(p.gamingControl());
+        double control = p.gamingControl();
+        double fixedTarget = clip(tau, lo, hi);
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            double x = observed[i];
+            if (x < tau) {
+                int g = group[i];
+                double target = noisy ? clip(tau + noise[i], lo, hi) : fixedTarget;
+                double costX = p.cost(x, g);
+                double change = p.cost(target, g) - costX;
+                double maxCost = unlimited ? UNLIMITED_COST : p.cost(x + control, g) - costX;
+                double com = (target >= tau ? 1.0 : 0.0) - change - eps;
+                boolean move = 0 <= com && com <= 1 && change < maxCost + EPS_VALUE;
+                burden[i] = change;
+                scoreY[i] = move ? target : x;
+                moved[i] = (byte) (move ? 1 : 0);
+                count += move ? 1 : 0;
+            } else {
+                scoreY[i] = x;
+                burden[i] = 0;
+                moved[i] = 0;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Selection: an applicant is selected when its uniform is below epsilon, otherwise iff its final score
+     * reaches tau; a selected applicant reports its eligibility, an unselected one {@link Applicants#UNSELECTED}.
+     *
+     * @param scoreY      final scores
+     * @param eligible    eligibility (0/1)
+     * @param n           applicants
+     * @param tau         threshold
+     * @param eps         epsilon
+     * @param u           one uniform in [0, 1) per applicant
+     * @param selected    out: 0/1
+     * @param groundTruth out: eligibility or 2
+     * @return how many were selected
+     */
+    public static int select(double[] scoreY, byte[] eligible, int n, double tau, double eps, double[] u,
+                             byte[] selected, byte[] groundTruth) {
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            boolean s = u[i] < eps || scoreY[i] >= tau;
+            selected[i] = (byte) (s ? 1 : 0);
+            groundTruth[i] = s ? eligible[i] : Applicants.UNSELECTED;
+            count += s ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
+     * numpy's {@code clip}: {@code min(max(v, lo), hi)}.
+     *
+     * @param v  value
+     * @param lo lower bound
+     * @param hi upper bound
+     * @return the clipped value
+     */
+    public static double clip(double v, double lo, double hi) {
+        return Math.min(Math.max(v, lo), hi);
+    }
+}

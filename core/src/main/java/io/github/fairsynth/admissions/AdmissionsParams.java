@@ -1,0 +1,444 @@
+package io.github.fairsynth.admissions;
+
+import io.github.fairsynth.ConfigException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The environment's parameters with the gym's names and defaults, validated once by
+ * {@link Builder#build()}. Group {@code g}'s true threshold is {@code mu_g + true_threshold_factor·mu_g}.
+ */
+public final class AdmissionsParams {
+    /** Tolerance on the sum of the mixture weights. */
+    public static final double MIX_TOLERANCE = 1e-9;
+
+    private final int numApplicants;
+    private final double scoreMin, scoreMax;
+    private final long maxSteps;
+    private final double[] mixWeight, mu, sigma;
+    private final double trueThresholdFactor;
+    private final double noiseMu, noiseSigma, noiseMin, noiseMax;
+    private final double[] groupCost;
+    private final boolean gaming;
+    private final double gamingControl;
+    private final boolean subsidize;
+    private final double subsidyBeta;
+    private final NoiseDist noiseDist;
+    private final boolean noisyFeatures, noisyThreshold;
+
+    private AdmissionsParams(Builder b) {
+        numApplicants = b.numApplicants;
+        scoreMin = b.scoreMin;
+        scoreMax = b.scoreMax;
+        maxSteps = b.maxSteps;
+        mixWeight = b.mixWeight.clone();
+        mu = b.mu.clone();
+        sigma = b.sigma.clone();
+        trueThresholdFactor = b.trueThresholdFactor;
+        noiseMu = b.noiseMu;
+        noiseSigma = b.noiseSigma;
+        noiseMin = b.noiseMin;
+        noiseMax = b.noiseMax;
+        groupCost = b.groupCost.clone();
+        gaming = b.gaming;
+        gamingControl = b.gamingControl;
+        subsidize = b.subsidize;
+        subsidyBeta = b.subsidyBeta;
+        noiseDist = b.noiseDist;
+        noisyFeatures = b.noisyFeatures;
+        noisyThreshold = b.noisyThreshold;
+    }
+
+    /** @return a builder with the gym's defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder with these values */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.numApplicants = numApplicants;
+        b.scoreMin = scoreMin;
+        b.scoreMax = scoreMax;
+        b.maxSteps = maxSteps;
+        b.mixWeight = mixWeight.clone();
+        b.mu = mu.clone();
+        b.sigma = sigma.clone();
+        b.trueThresholdFactor = trueThresholdFactor;
+        b.noiseMu = noiseMu;
+        b.noiseSigma = noiseSigma;
+        b.noiseMin = noiseMin;
+        b.noiseMax = noiseMax;
+        b.groupCost = groupCost.clone();
+        b.gaming = gaming;
+        b.gamingControl = gamingControl;
+        b.subsidize = subsidize;
+        b.subsidyBeta = subsidyBeta;
+        b.noiseDist = noiseDist;
+        b.noisyFeatures = noisyFeatures;
+        b.noisyThreshold = noisyThreshold;
+        return b;
+    }
+
+    /** @return applicants per step ({@code num_applicants}) */
+    public int numApplicants() {
+        return numApplicants;
+    }
+
+    /** @return {@code score_params.min} */
+    public double scoreMin() {
+        return scoreMin;
+    }
+
+    /** @return {@code score_params.max} */
+    public double scoreMax() {
+        return scoreMax;
+    }
+
+    /** @return {@code max_steps}: stepping is done once more than this many steps were taken */
+    public long maxSteps() {
+        return maxSteps;
+    }
+
+    /** @param g group (0 or 1) @return {@code feature_params.mix_weight[g]} */
+    public double mixWeight(int g) {
+        return mixWeight[g];
+    }
+
+    /** @param g group @return {@code feature_params.mu[g]} */
+    public double mu(int g) {
+        return mu[g];
+    }
+
+    /** @param g group @return {@code feature_params.sigma[g]} */
+    public double sigma(int g) {
+        return sigma[g];
+    }
+
+    /** @return {@code true_threshold_factor} */
+    public double trueThresholdFactor() {
+        return trueThresholdFactor;
+    }
+
+    /** @param g group @return the group's true threshold {@code mu_g + factor·mu_g} */
+    public double trueThreshold(int g) {
+        return mu[g] + trueThresholdFactor * mu[g];
+    }
+
+    /** @return {@code noise_params.mu} */
+    public double noiseMu() {
+        return noiseMu;
+    }
+
+    /** @return {@code noise_params.sigma} */
+    public double noiseSigma() {
+        return noiseSigma;
+    }
+
+    /** @return {@code noise_params.min} */
+    public double noiseMin() {
+        return noiseMin;
+    }
+
+    /** @return {@code noise_params.max} */
+    public double noiseMax() {
+        return noiseMax;
+    }
+
+    /** @param g group @return {@code group_cost[g]} */
+    public double groupCost(int g) {
+        return groupCost[g];
+    }
+
+    /** @return {@code gaming} */
+    public boolean gaming() {
+        return gaming;
+    }
+
+    /** @return {@code gaming_control}: {@code +inf} or a value in [0, 1] */
+    public double gamingControl() {
+        return gamingControl;
+    }
+
+    /** @return {@code subsidize} */
+    public boolean subsidize() {
+        return subsidize;
+    }
+
+    /** @return {@code subsidy_beta} */
+    public double subsidyBeta() {
+        return subsidyBeta;
+    }
+
+    /** @return {@code noise_dist} */
+    public NoiseDist noiseDist() {
+        return noiseDist;
+    }
+
+    /** @return {@code noisy_features} */
+    public boolean noisyFeatures() {
+        return noisyFeatures;
+    }
+
+    /** @return {@code noisy_threshold} */
+    public boolean noisyThreshold() {
+        return noisyThreshold;
+    }
+
+    /** @return whether noise is drawn at all (some noisy option on and {@code sigma > 0}) */
+    public boolean noiseInUse() {
+        return (noisyFeatures || noisyThreshold) && noiseSigma > 0;
+    }
+
+    /**
+     * The gym's cost function: {@code v·group_cost[g]}, times {@code subsidy_beta} for group 1 when
+     * subsidizing.
+     *
+     * @param v a score
+     * @param g group
+     * @return its cost
+     */
+    public double cost(double v, int g) {
+        double c = v * groupCost[g];
+        return subsidize && g == 1 ? subsidyBeta * c : c;
+    }
+
+    /** @return the parameters under the gym's names (JSON-ready) */
+    public Map<String, Object> toGymParams() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("num_applicants", numApplicants);
+        m.put("score_params", Map.of("min", scoreMin, "max", scoreMax));
+        m.put("max_steps", maxSteps);
+        Map<String, Object> fp = new LinkedHashMap<>();
+        fp.put("mix_weight", List.of(mixWeight[0], mixWeight[1]));
+        fp.put("mu", List.of(mu[0], mu[1]));
+        fp.put("sigma", List.of(sigma[0], sigma[1]));
+        m.put("feature_params", fp);
+        m.put("true_threshold_factor", trueThresholdFactor);
+        Map<String, Object> np = new LinkedHashMap<>();
+        np.put("mu", noiseMu);
+        np.put("sigma", noiseSigma);
+        np.put("min", noiseMin);
+        np.put("max", noiseMax);
+        m.put("noise_params", np);
+        Map<String, Object> gc = new LinkedHashMap<>();
+        gc.put("0", groupCost[0]);
+        gc.put("1", groupCost[1]);
+        m.put("group_cost", gc);
+        m.put("gaming", gaming);
+        m.put("gaming_control", Double.isInfinite(gamingControl) ? "inf" : gamingControl);
+        m.put("subsidize", subsidize);
+        m.put("subsidy_beta", subsidyBeta);
+        m.put("noise_dist", noiseDist.name().toLowerCase());
+        m.put("noisy_features", noisyFeatures);
+        m.put("noisy_threshold", noisyThreshold);
+        return m;
+    }
+
+    /** Mutable parameters with the gym's defaults. */
+    public static final class Builder {
+        private int numApplicants = 20;
+        private double scoreMin = 0, scoreMax = 1;
+        private long maxSteps = 100_000;
+        private double[] mixWeight = {0.6, 0.4};
+        private double[] mu = {0.8, 0.6};
+        private double[] sigma = {0.1, 0.3};
+        private double trueThresholdFactor = 0.1;
+        private double noiseMu = 0.1, noiseSigma = 0.01, noiseMin = -0.3, noiseMax = 0.3;
+        private double[] groupCost = {0.8, 1.2};
+        private boolean gaming = true;
+        private double gamingControl = Double.POSITIVE_INFINITY;
+        private boolean subsidize = false;
+        private double subsidyBeta = 0.8;
+        private NoiseDist noiseDist = NoiseDist.GAUSSIAN;
+        private boolean noisyFeatures = false, noisyThreshold = false;
+
+        private Builder() {
+        }
+
+        /** @param v num_applicants @return this */
+        public Builder numApplicants(int v) {
+            numApplicants = v;
+            return this;
+        }
+
+        /** @param min score_params.min @param max score_params.max @return this */
+        public Builder scoreRange(double min, double max) {
+            scoreMin = min;
+            scoreMax = max;
+            return this;
+        }
+
+        /** @param v max_steps @return this */
+        public Builder maxSteps(long v) {
+            maxSteps = v;
+            return this;
+        }
+
+        /** @param w feature_params.mix_weight (two values) @return this */
+        public Builder mixWeight(double... w) {
+            mixWeight = w.clone();
+            return this;
+        }
+
+        /** @param v feature_params.mu (two values) @return this */
+        public Builder mu(double... v) {
+            mu = v.clone();
+            return this;
+        }
+
+        /** @param v feature_params.sigma (two values) @return this */
+        public Builder sigma(double... v) {
+            sigma = v.clone();
+            return this;
+        }
+
+        /** @param v true_threshold_factor @return this */
+        public Builder trueThresholdFactor(double v) {
+            trueThresholdFactor = v;
+            return this;
+        }
+
+        /**
+         * @param mu    noise_params.mu
+         * @param sigma noise_params.sigma
+         * @param min   noise_params.min
+         * @param max   noise_params.max
+         * @return this
+         */
+        public Builder noise(double mu, double sigma, double min, double max) {
+            noiseMu = mu;
+            noiseSigma = sigma;
+            noiseMin = min;
+            noiseMax = max;
+            return this;
+        }
+
+        /** @param c0 group_cost[0] @param c1 group_cost[1] @return this */
+        public Builder groupCost(double c0, double c1) {
+            groupCost = new double[] {c0, c1};
+            return this;
+        }
+
+        /** @param v gaming @return this */
+        public Builder gaming(boolean v) {
+            gaming = v;
+            return this;
+        }
+
+        /** @param v gaming_control ({@code +inf} or [0, 1]) @return this */
+        public Builder gamingControl(double v) {
+            gamingControl = v;
+            return this;
+        }
+
+        /** @param v subsidize @return this */
+        public Builder subsidize(boolean v) {
+            subsidize = v;
+            return this;
+        }
+
+        /** @param v subsidy_beta @return this */
+        public Builder subsidyBeta(double v) {
+            subsidyBeta = v;
+            return this;
+        }
+
+        /** @param v noise_dist @return this */
+        public Builder noiseDist(NoiseDist v) {
+            noiseDist = v;
+            return this;
+        }
+
+        /** @param v noisy_features @return this */
+        public Builder noisyFeatures(boolean v) {
+            noisyFeatures = v;
+            return this;
+        }
+
+        /** @param v noisy_threshold @return this */
+        public Builder noisyThreshold(boolean v) {
+            noisyThreshold = v;
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @return the parameters
+         * @throws ConfigException naming the first bad parameter, its value and the allowed range
+         */
+        public AdmissionsParams build() {
+            if (numApplicants < 1) {
+                throw new ConfigException("num_applicants", numApplicants, "must be a whole number >= 1");
+            }
+            finite("score_params.min", scoreMin);
+            finite("score_params.max", scoreMax);
+            if (!(scoreMin < scoreMax)) {
+                throw new ConfigException("score_params.min", scoreMin, "must be < score_params.max (" + scoreMax + ")");
+            }
+            if (maxSteps < 1) {
+                throw new ConfigException("max_steps", maxSteps, "must be a whole number >= 1");
+            }
+            two("feature_params.mix_weight", mixWeight);
+            two("feature_params.mu", mu);
+            two("feature_params.sigma", sigma);
+            for (int g = 0; g < 2; g++) {
+                if (!(mixWeight[g] >= 0) || !Double.isFinite(mixWeight[g])) {
+                    throw new ConfigException("feature_params.mix_weight[" + g + "]", mixWeight[g], "must be a finite number >= 0");
+                }
+                finite("feature_params.mu[" + g + "]", mu[g]);
+                if (!(sigma[g] >= 0) || !Double.isFinite(sigma[g])) {
+                    throw new ConfigException("feature_params.sigma[" + g + "]", sigma[g], "must be a finite number >= 0");
+                }
+                if (!(groupCost[g] > 0) || !Double.isFinite(groupCost[g])) {
+                    throw new ConfigException("group_cost." + g, groupCost[g], "must be a finite number > 0");
+                }
+            }
+            double sum = mixWeight[0] + mixWeight[1];
+            if (Math.abs(sum - 1) > MIX_TOLERANCE) {
+                throw new ConfigException("feature_params.mix_weight", "[" + mixWeight[0] + ", " + mixWeight[1] + "] (sum " + sum + ")",
+                        "must sum to 1 within " + MIX_TOLERANCE);
+            }
+            finite("true_threshold_factor", trueThresholdFactor);
+            finite("noise_params.mu", noiseMu);
+            finite("noise_params.sigma", noiseSigma);
+            finite("noise_params.min", noiseMin);
+            finite("noise_params.max", noiseMax);
+            if (!(gamingControl == Double.POSITIVE_INFINITY || (gamingControl >= 0 && gamingControl <= 1))) {
+                throw new ConfigException("gaming_control", gamingControl, "must be inf or a number in [0, 1]");
+            }
+            if (!(subsidyBeta >= 0 && subsidyBeta <= 1)) {
+                throw new ConfigException("subsidy_beta", subsidyBeta, "must be in [0, 1]");
+            }
+            if (noiseDist == null) {
+                throw new ConfigException("noise_dist", null, "must be gaussian or beta");
+            }
+            if ((noisyFeatures || noisyThreshold) && noiseSigma > 0) {
+                if (noiseDist == NoiseDist.GAUSSIAN && !(noiseMin < noiseMu && noiseMu < noiseMax)) {
+                    throw new ConfigException("noise_params.mu", noiseMu,
+                            "gaussian noise needs noise_params.min < mu < max (min " + noiseMin + ", max " + noiseMax + ")");
+                }
+                if (noiseDist == NoiseDist.BETA && !(noiseMu > 0)) {
+                    throw new ConfigException("noise_params.mu", noiseMu, "beta noise needs mu (its beta parameter) > 0");
+                }
+            }
+            return new AdmissionsParams(this);
+        }
+
+        private static void finite(String name, double v) {
+            if (!Double.isFinite(v)) {
+                throw new ConfigException(name, v, "must be a finite number");
+            }
+        }
+
+        private static void two(String name, double[] v) {
+            if (v == null || v.length != 2) {
+                throw new ConfigException(name, v == null ? "null" : java.util.Arrays.toString(v),
+                        "must have exactly two values (the game has two groups)");
+            }
+        }
+    }
+}

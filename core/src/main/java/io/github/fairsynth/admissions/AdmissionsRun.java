@@ -1,0 +1,197 @@
+package io.github.fairsynth.admissions;
+
+import io.github.fairsynth.ConfigException;
+import io.github.fairsynth.exec.OrderedPipeline;
+import io.github.fairsynth.exec.ProgressListener;
+
+/**
+ * The batched engine: E independent environments × N applicants, each with its own jury, stepped
+ * together on all cores. Environment i's trajectory depends only on (params, jury, seed, i).
+ *
+ * <p>Environments are split into fixed blocks of {@value #ENV_BLOCK} (never by thread), run in epochs of
+ * {@value #EPOCH} steps; within a block, per-step sums run over environments in index order, and blocks
+ * are combined in block order. So every total and every trace row is the same whatever the thread count.
+ */
+public final class AdmissionsRun {
+    /** Environments per block (the unit of parallel work and of summation order). */
+    public static final int ENV_BLOCK = 64;
+    /** Steps per epoch (trace rows are reduced and emitted per epoch; memory stays bounded). */
+    public static final int EPOCH = 256;
+    private static final int M = 2 + 2 * 7; // per step: tau, eps, then 7 per group
+
+    /** Receives one row per step: means over environments and pooled group metrics. */
+    @FunctionalInterface
+    public interface TraceSink {
+        /**
+         * @param step          the step (1-based)
+         * @param thresholdMean mean threshold over environments
+         * @param epsilonMean   mean epsilon over environments
+         * @param groups        the step's pooled metrics of group 0 and group 1
+         * @throws Exception on failure (ends the run)
+         */
+        void step(long step, double thresholdMean, double epsilonMean, GroupMetrics[] groups) throws Exception;
+    }
+
+    private final AdmissionsParams params;
+    private final JurySettings jurySettings;
+    private final long seed;
+    private final int envs;
+    private final long steps;
+    private final int threads;
+
+    /**
+     * @param params  environment parameters
+     * @param jury    jury settings
+     * @param seed    seed
+     * @param envs    environments, {@code >= 1}
+     * @param steps   steps, in {@code [1, max_steps + 1]}
+     * @param threads worker threads, {@code 1 … 1024}
+     */
+    public AdmissionsRun(AdmissionsParams params, JurySettings jury, long seed, int envs, long steps, int threads) {
+        if (envs < 1) {
+            throw new ConfigException("envs", envs, "must be a whole number >= 1");
+        }
+        if (steps < 1) {
+            throw new ConfigException("steps", steps, "must be a whole number >= 1");
+        }
+        if (steps > params.maxSteps() + 1) {
+            throw new ConfigException("steps", steps, "must be <= max_steps + 1 = " + (params.maxSteps() + 1)
+                    + " (the episode is done after that); raise max_steps");
+        }
+        if (threads < 1 || threads > 1024) {
+            throw new ConfigException("threads", threads, "must be in [1, 1024]");
+        }
+        jury.check(params);
+        this.params = params;
+        this.jurySettings = jury;
+        this.seed = seed;
+        this.envs = envs;
+        this.steps = steps;
+        this.threads = threads;
+    }
+
+    private static final class EnvState {
+        final AdmissionsEnv env;
+        final Jury jury;
+        final GroupMetrics[] totals = {new GroupMetrics(), new GroupMetrics()};
+        double lastThreshold;
+
+        EnvState(AdmissionsEnv env, Jury jury) {
+            this.env = env;
+            this.jury = jury;
+        }
+    }
+
+    /**
+     * Runs all steps.
+     *
+     * @param trace    receives one row per step, in order (may be null)
+     * @param progress receives ("step", done, steps)
+     * @return totals, metrics and final thresholds
+     * @throws Exception on failure
+     */
+    public AdmissionsResult run(TraceSink trace, ProgressListener progress) throws Exception {
+        int blocks = (envs + ENV_BLOCK - 1) / ENV_BLOCK;
+        EnvState[] states = new EnvState[envs];
+        Jury prototype = jurySettings.create(params);
+        for (int i = 0; i < envs; i++) {
+            states[i] = new EnvState(new AdmissionsEnv(params, seed, i), prototype.copy());
+        }
+        double[] epoch = new double[EPOCH * M];
+        GroupMetrics[] row = {new GroupMetrics(), new GroupMetrics()};
+        for (long t0 = 0; t0 < steps; t0 += EPOCH) {
+            final long from = t0;
+            final int len = (int) Math.min(EPOCH, steps - t0);
+            java.util.Arrays.fill(epoch, 0.0);
+            OrderedPipeline.run(0, blocks, threads, () -> null, (b, ws) -> {
+                double[] part = new double[len * M];
+                int e0 = (int) b * ENV_BLOCK;
+                int e1 = Math.min(envs, e0 + ENV_BLOCK);
+                for (int e = e0; e < e1; e++) {
+                    runEnv(states[e], len, part);
+                }
+                return part;
+            }, (b, part) -> {
+                for (int k = 0; k < len * M; k++) {
+                    epoch[k] += part[k];
+                }
+            });
+            if (trace != null) {
+                for (int s = 0; s < len; s++) {
+                    int o = s * M;
+                    for (int g = 0; g < 2; g++) {
+                        read(epoch, o + 2 + 7 * g, row[g]);
+                    }
+                    trace.step(from + s + 1, epoch[o] / envs, epoch[o + 1] / envs, row);
+                }
+            }
+            progress.progress("step", from + len, steps);
+        }
+        GroupMetrics[] totals = {new GroupMetrics(), new GroupMetrics()};
+        double sum = 0;
+        for (EnvState s : states) {
+            totals[0].add(s.totals[0]);
+            totals[1].add(s.totals[1]);
+            sum += s.lastThreshold;
+        }
+        double mean = sum / envs;
+        double ss = 0;
+        for (EnvState s : states) {
+            ss += (s.lastThreshold - mean) * (s.lastThreshold - mean);
+        }
+        double sd = envs > 1 ? Math.sqrt(ss / (envs - 1)) : 0.0;
+        return new AdmissionsResult(params, jurySettings, seed, envs, steps, totals, mean, sd);
+    }
+
+    private void runEnv(EnvState s, int len, double[] part) {
+        GroupMetrics[] step = {new GroupMetrics(), new GroupMetrics()};
+        for (int k = 0; k < len; k++) {
+            double tau = s.jury.threshold();
+            double eps = s.jury.epsilon();
+            Applicants a = s.env.step(tau, eps);
+            step[0].clear();
+            step[1].clear();
+            for (int i = 0; i < a.n; i++) {
+                GroupMetrics m = step[a.group[i]];
+                boolean el = a.eligible[i] != 0;
+                boolean sel = a.selected[i] != 0;
+                m.applicants++;
+                m.eligible += el ? 1 : 0;
+                m.selected += sel ? 1 : 0;
+                m.manipulated += a.manipulated[i];
+                m.correct += el == sel ? 1 : 0;
+                m.burden += a.burden[i];
+                m.socialBurden += el ? a.burden[i] : 0.0;
+            }
+            int o = k * M;
+            part[o] += tau;
+            part[o + 1] += eps;
+            for (int g = 0; g < 2; g++) {
+                write(step[g], part, o + 2 + 7 * g);
+                s.totals[g].add(step[g]);
+            }
+            s.lastThreshold = tau;
+            s.jury.observe(a, s.env.nextGroupZero());
+        }
+    }
+
+    private static void write(GroupMetrics m, double[] part, int o) {
+        part[o] += m.applicants;
+        part[o + 1] += m.eligible;
+        part[o + 2] += m.selected;
+        part[o + 3] += m.manipulated;
+        part[o + 4] += m.correct;
+        part[o + 5] += m.burden;
+        part[o + 6] += m.socialBurden;
+    }
+
+    private static void read(double[] epoch, int o, GroupMetrics m) {
+        m.applicants = (long) epoch[o];
+        m.eligible = (long) epoch[o + 1];
+        m.selected = (long) epoch[o + 2];
+        m.manipulated = (long) epoch[o + 3];
+        m.correct = (long) epoch[o + 4];
+        m.burden = epoch[o + 5];
+        m.socialBurden = epoch[o + 6];
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.fairsynth.admissions;
+
+import io.github.fairsynth.ConfigException;
+import io.github.fairsynth.exec.ProgressListener;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AdmissionsRunTest {
+    private static JurySettings jury(JurySettings.Kind kind) {
+        return new JurySettings(kind, kind == JurySettings.Kind.FIXED ? 0.8 : 0.0, 0.0, false, 0.7, 10, 0.02, 5);
+    }
+
+    private static List<String> trace(AdmissionsRun run, AdmissionsResult[] out) throws Exception {
+        List<String> rows = new ArrayList<>();
+        out[0] = run.run((step, tau, eps, g) -> rows.add(step + " " + tau + " " + eps + " " + g[0].selectedRate()
+                + " " + g[1].meanBurden() + " " + g[0].socialBurden()), ProgressListener.NONE);
+        return rows;
+    }
+
+    @ParameterizedTest
+    @EnumSource(JurySettings.Kind.class)
+    void resultsDoNotDependOnThreads(JurySettings.Kind kind) throws Exception {
+        AdmissionsParams p = AdmissionsParams.builder().noisyThreshold(true).build();
+        AdmissionsResult[] a = new AdmissionsResult[1];
+        AdmissionsResult[] b = new AdmissionsResult[1];
+        List<String> t1 = trace(new AdmissionsRun(p, jury(kind), 3, 150, 300, 1), a);
+        List<String> t2 = trace(new AdmissionsRun(p, jury(kind), 3, 150, 300, 2), b);
+        assertEquals(t1, t2);
+        assertEquals(a[0].overall().meanBurden(), b[0].overall().meanBurden(), 0.0);
+        assertEquals(a[0].group(1).socialBurden(), b[0].group(1).socialBurden(), 0.0);
+        assertEquals(a[0].finalThresholdMean(), b[0].finalThresholdMean(), 0.0);
+        assertEquals(a[0].finalThresholdSd(), b[0].finalThresholdSd(), 0.0);
+    }
+
+    @Test
+    void environmentTrajectoryDependsOnlyOnItsIndex() throws Exception {
+        AdmissionsParams p = AdmissionsParams.builder().build();
+        AdmissionsEnv alone = new AdmissionsEnv(p, 9, 70);
+        AdmissionsRun many = new AdmissionsRun(p, jury(JurySettings.Kind.FIXED), 9, 100, 3, 2);
+        many.run(null, ProgressListener.NONE);
+        AdmissionsEnv again = new AdmissionsEnv(p, 9, 70);
+        for (int s = 0; s < 3; s++) {
+            Applicants x = alone.step(0.8, 0);
+            double first = x.scoreY(0);
+            Applicants y = again.step(0.8, 0);
+            assertEquals(first, y.scoreY(0), 0.0);
+        }
+    }
+
+    @Test
+    void learningJuriesFollowTheGymTimeline() {
+        AdmissionsParams p = AdmissionsParams.builder().build();
+        JurySettings s = new JurySettings(JurySettings.Kind.STATIC, 0.0, 0, false, 0.7, 10, 0.02, 4);
+        Jury j = s.create(p);
+        AdmissionsEnv env = new AdmissionsEnv(p, 1, 0);
+        List<Double> taus = new ArrayList<>();
+        for (int t = 0; t < 12; t++) {
+            taus.add(j.threshold());
+            j.observe(env.step(j.threshold(), j.epsilon()), env.nextGroupZero());
+        }
+        for (int t = 0; t < 4; t++) {
+            assertEquals(0.0, taus.get(t), 0.0, "steps 1..burnin use the initial threshold");
+        }
+        for (int t = 6; t < 12; t++) {
+            assertEquals(taus.get(5), taus.get(t), 0.0, "frozen from step burnin+2");
+        }
+    }
+
+    @Test
+    void epsilonGreedyDecays() {
+        JurySettings s = new JurySettings(JurySettings.Kind.FIXED, 0.8, 0, true, 0.7, 10, 0.02, 0);
+        Jury j = s.create(AdmissionsParams.builder().build());
+        AdmissionsEnv env = new AdmissionsEnv(AdmissionsParams.builder().build(), 1, 0);
+        for (int t = 0; t < 25; t++) {
+            assertEquals(0.7 * StrictMath.pow(0.02, t / 10.0), j.epsilon(), 0.0);
+            j.observe(env.step(j.threshold(), j.epsilon()), env.nextGroupZero());
+        }
+    }
+
+    @Test
+    void badInputIsNamed() {
+        assertEquals("feature_params.mix_weight", assertThrows(ConfigException.class,
+                () -> AdmissionsParams.builder().mixWeight(0.5, 0.6).build()).parameter());
+        assertEquals("feature_params.mix_weight", assertThrows(ConfigException.class,
+                () -> AdmissionsParams.builder().mixWeight(0.2, 0.3, 0.5).build()).parameter());
+        assertEquals("feature_params.sigma[1]", assertThrows(ConfigException.class,
+                () -> AdmissionsParams.builder().sigma(0.1, -1).build()).parameter());
+        assertEquals("score_params.min", assertThrows(ConfigException.class,
+                () -> AdmissionsParams.builder().scoreRange(1, 1).build()).parameter());
+        assertEquals("group_cost.0", assertThrows(ConfigException.class,
+                () -> AdmissionsParams.builder().groupCost(0, 1).build()).parameter());
+        assertEquals("burnin", assertThrows(ConfigException.class,
+                () -> new JurySettings(JurySettings.Kind.ROBUST, 0, 0, false, 0.7, 10, 0.02, 1)).parameter());
+        assertEquals("threshold", assertThrows(ConfigException.class,
+                () -> new JurySettings(JurySettings.Kind.FIXED, 1.5, 0, false, 0.7, 10, 0.02, 0)).parameter());
+        assertEquals("epsilon", assertThrows(ConfigException.class,
+                () -> new JurySettings(JurySettings.Kind.FIXED, 0.5, -0.1, false, 0.7, 10, 0.02, 0)).parameter());
+        AdmissionsParams p = AdmissionsParams.builder().maxSteps(10).build();
+        assertEquals("steps", assertThrows(ConfigException.class,
+                () -> new AdmissionsRun(p, jury(JurySettings.Kind.FIXED), 1, 1, 12, 1)).parameter());
+        assertEquals("envs", assertThrows(ConfigException.class,
+                () -> new AdmissionsRun(p, jury(JurySettings.Kind.FIXED), 1, 0, 5, 1)).parameter());
+        assertEquals("noise_params.mu", assertThrows(ConfigException.class,
+                () -> AdmissionsParams.builder().noisyFeatures(true).noise(0.5, 0.1, -0.3, 0.3).build()).parameter());
+        // gaussian noise params are not checked when noise is not in use, as the gym only fails on a draw
+        AdmissionsParams unused = AdmissionsParams.builder().noise(0.5, 0.1, -0.3, 0.3).build();
+        assertTrue(unused.noiseMu() == 0.5 && !unused.noiseInUse());
+    }
+}
