@@ -128,17 +128,21 @@ public final class AdmissionsRun {
             progress.progress("step", from + len, steps);
         }
         GroupMetrics[] totals = {new GroupMetrics(), new GroupMetrics()};
+        // Mean and sd shifted by the first value: identical thresholds give exactly that value and sd 0.
+        double shift = states[0].lastThreshold;
         double sum = 0;
         for (EnvState s : states) {
             totals[0].add(s.totals[0]);
             totals[1].add(s.totals[1]);
-            sum += s.lastThreshold;
+            sum += s.lastThreshold - shift;
         }
-        double mean = sum / envs;
+        double meanShifted = sum / envs;
         double ss = 0;
         for (EnvState s : states) {
-            ss += (s.lastThreshold - mean) * (s.lastThreshold - mean);
+            double d = s.lastThreshold - shift - meanShifted;
+            ss += d * d;
         }
+        double mean = shift + meanShifted;
         double sd = envs > 1 ? Math.sqrt(ss / (envs - 1)) : 0.0;
         return new AdmissionsResult(params, jurySettings, seed, envs, steps, totals, mean, sd);
     }
