@@ -1,0 +1,47 @@
+package io.github.fairsynth.admissions;
+
+import io.github.fairsynth.exec.ProgressListener;
+import io.github.fairsynth.io.DoubleFormat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Pins the admissions streams (docs/REPRODUCIBILITY.md): SHA-256 of every trace value of three runs. */
+class AdmissionsGoldenTest {
+    static Stream<Arguments> runs() {
+        return Stream.of(
+                Arguments.of("default, fixed 0.8", AdmissionsParams.builder().build(),
+                        new JurySettings(JurySettings.Kind.FIXED, 0.8, 0, false, 0.7, 10, 0.02, 0), "115d11366ce5fa04b9d01ac62512daa74dfbfe6ccde8f44c2dbd7f509109332a"),
+                Arguments.of("noisy threshold and features, static jury", AdmissionsParams.builder()
+                        .noisyThreshold(true).noisyFeatures(true).build(),
+                        new JurySettings(JurySettings.Kind.STATIC, 0, 0, false, 0.7, 10, 0.02, 5), "4f8b5a618a10682eddffd39e9649e7d61b7396c693764ab409734fb9324fdde2"),
+                Arguments.of("beta noise, robust, epsilon-greedy, 5000 applicants", AdmissionsParams.builder()
+                        .numApplicants(5000).noiseDist(NoiseDist.BETA).noise(5, 1, -0.3, 0.3).noisyThreshold(true).build(),
+                        new JurySettings(JurySettings.Kind.ROBUST, 0, 0, true, 0.7, 10, 0.5, 3), "8cf19b42ba6975f7896624d6a212bbfccfef2d6ae0f5682ee29377b33ab7873e"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("runs")
+    void tracesArePinned(String name, AdmissionsParams p, JurySettings j, String expected) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        AdmissionsResult r = new AdmissionsRun(p, j, 42, 70, 40, 2).run((step, tau, eps, g) -> {
+            StringBuilder sb = new StringBuilder().append(step).append(',').append(DoubleFormat.toString(tau))
+                    .append(',').append(DoubleFormat.toString(eps));
+            for (GroupMetrics m : g) {
+                sb.append(',').append(m.applicants()).append(',').append(DoubleFormat.toString(m.selectedRate()))
+                        .append(',').append(DoubleFormat.toString(m.meanBurden())).append(',')
+                        .append(DoubleFormat.toString(m.eligibleRate())).append(',').append(DoubleFormat.toString(m.manipulatedRate()));
+            }
+            sha.update(sb.append('\n').toString().getBytes(StandardCharsets.US_ASCII));
+        }, ProgressListener.NONE);
+        sha.update(DoubleFormat.toString(r.finalThresholdMean()).getBytes(StandardCharsets.US_ASCII));
+        assertEquals(expected, HexFormat.of().formatHex(sha.digest()), name);
+    }
+}
