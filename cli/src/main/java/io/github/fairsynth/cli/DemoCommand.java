@@ -91,14 +91,14 @@ final class DemoCommand implements Callable<Integer> {
     /** The admissions part: the four juries side by side on the gym's default environment. */
     private void admissions(PrintWriter out) throws Exception {
         out.println("strategic college admissions (ML Fairness Gym defaults): 100 environments x 1,000 steps x 20 applicants");
-        out.printf(Locale.ROOT, "  %-34s %9s %9s %9s %9s %9s %9s%n", "jury", "final tau", "selected0",
+        out.printf(Locale.ROOT, "  %-46s %9s %9s %9s %9s %9s %9s%n", "jury", "final tau", "selected0",
                 "selected1", "accuracy", "burden0", "burden1");
         AdmissionsParams p = AdmissionsParams.builder().build();
         for (JurySettings.Kind kind : JurySettings.Kind.values()) {
             double t = kind == JurySettings.Kind.FIXED ? 0.8 : 0.0;
             JurySettings js = new JurySettings(kind, t, 0, false, 0.7, 10, 0.02, 10);
             AdmissionsResult r = new AdmissionsRun(p, js, 21, 100, 1000, threads).run(null, ProgressListener.NONE);
-            out.printf(Locale.ROOT, "  %-34s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f%n", js.describe(), r.finalThresholdMean(),
+            out.printf(Locale.ROOT, "  %-46s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f%n", js.describe(), r.finalThresholdMean(),
                     r.group(0).selectedRate(), r.group(1).selectedRate(), r.overall().accuracy(),
                     r.group(0).socialBurden(), r.group(1).socialBurden());
         }
