@@ -1,5 +1,7 @@
 package io.github.fairsynth.bench;
 
+import io.github.fairsynth.simd.Kernels;
+import io.github.fairsynth.simd.ScalarKernels;
 import io.github.fairsynth.synth.LabelRanges;
 import io.github.fairsynth.synth.SynthBlock;
 import io.github.fairsynth.synth.SynthColumns;
@@ -33,10 +35,13 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(2)
+@Fork(value = 2, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class GeneratorBlockBench {
     @Param({"paper", "wide"})
     public String config;
+
+    @Param({"scalar", "panama"})
+    public String kernels;
 
     private SynthGenerator generator;
     private SynthBlock block;
@@ -48,7 +53,11 @@ public class GeneratorBlockBench {
     @Setup
     public void setup() throws Exception {
         SynthSpec spec = SynthConfigs.spec(config, 64L * SynthBlock.ROWS);
-        generator = new SynthGenerator(spec);
+        Kernels k = kernels.equals("panama") ? Kernels.Holder.panama() : ScalarKernels.INSTANCE;
+        if (k == null) {
+            throw new IllegalStateException("Vector API kernels unavailable in this JVM");
+        }
+        generator = new SynthGenerator(spec, k);
         block = new SynthBlock(spec);
         blocks = generator.blockCount();
         ranges = new SynthJob(spec, 0, spec.samples(), 1).ranges((p, d, t) -> { });

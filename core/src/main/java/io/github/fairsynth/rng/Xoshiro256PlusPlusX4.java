@@ -158,6 +158,16 @@ public final class Xoshiro256PlusPlusX4 {
         return v < hi ? v : hi;
     }
 
+    /**
+     * The live 16-word state, lane-interleaved as {@link #state()} (for kernels that step the lanes
+     * themselves and store the state back; not a copy).
+     *
+     * @return the state array
+     */
+    public long[] stateArray() {
+        return s;
+    }
+
     /** @return a copy of the 16-word state, lane-interleaved (for tests and SIMD kernels) */
     public long[] state() {
         return Arrays.copyOf(s, s.length);

@@ -2,6 +2,7 @@ package io.github.fairsynth.synth;
 
 import io.github.fairsynth.rng.RngStreams;
 import io.github.fairsynth.rng.Xoshiro256PlusPlusX4;
+import io.github.fairsynth.simd.Kernels;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 import static io.github.fairsynth.synth.SynthBlock.ROWS;
@@ -19,6 +20,7 @@ public final class SynthGenerator {
 
     private final SynthSpec spec;
     private final SynthTruth truth;
+    private final Kernels kernels;
     private final double[] cumulative; // per attribute, its levels' running sums (all but the last)
     private final int[] cumOffset;
 
@@ -28,7 +30,19 @@ public final class SynthGenerator {
      * @param spec a validated spec
      */
     public SynthGenerator(SynthSpec spec) {
+        this(spec, Kernels.get());
+    }
+
+    /**
+     * Draws the dataset-level values, with given kernels (all kernels give the same numbers; tests and
+     * benchmarks compare them).
+     *
+     * @param spec    a validated spec
+     * @param kernels the kernels to use
+     */
+    public SynthGenerator(SynthSpec spec, Kernels kernels) {
         this.spec = spec;
+        this.kernels = kernels;
         this.truth = new SynthTruth(spec);
         int attrs = spec.attributeCount();
         cumOffset = new int[attrs + 1];
@@ -44,6 +58,11 @@ public final class SynthGenerator {
                 cumulative[cumOffset[a] + k] = sum;
             }
         }
+    }
+
+    /** @return the kernels in use */
+    public Kernels kernels() {
+        return kernels;
     }
 
     /** @return the spec */
@@ -73,7 +92,7 @@ public final class SynthGenerator {
         block.rows = (int) Math.min(ROWS, spec.samples() - b * ROWS);
         block.scaled = false;
         Xoshiro256PlusPlusX4 lanes = RngStreams.lanes(seed, Purpose.FEATURES, b);
-        lanes.fillUniform(block.x, 0, spec.dim() * ROWS, spec.featLo(), spec.featHi());
+        kernels.fillUniform(lanes, block.x, 0, spec.dim() * ROWS, spec.featLo(), spec.featHi());
         lanes.reseed(RngStreams.key(seed, Purpose.GROUPS, b));
         fillGroups(lanes, block);
         fillLabels(block);
@@ -86,7 +105,7 @@ public final class SynthGenerator {
     private void fillGroups(Xoshiro256PlusPlusX4 lanes, SynthBlock block) {
         int attrs = spec.attributeCount();
         double[] u = block.scratch;
-        lanes.fillUniform(u, 0, attrs * ROWS, 0.0, 1.0);
+        kernels.fillUniform(lanes, u, 0, attrs * ROWS, 0.0, 1.0);
         int[] group = block.group;
         for (int a = 0; a < attrs; a++) {
             int off = spec.attributeOffset(a);
@@ -110,21 +129,11 @@ public final class SynthGenerator {
         int groups = spec.groups();
         double[] x = block.x;
         double[] y = block.labels;
-        java.util.Arrays.fill(y, 0, groups * ROWS, 0.0);
         double[] w = truth.weightsRaw();
         if (w != null) {
-            for (int r0 = 0; r0 < ROWS; r0 += CHUNK) {
-                for (int g = 0; g < groups; g++) {
-                    int yo = g * ROWS + r0;
-                    for (int j = 0; j < dim; j++) {
-                        double wjg = w[j * groups + g];
-                        int xo = j * ROWS + r0;
-                        for (int r = 0; r < CHUNK; r++) {
-                            y[yo + r] = y[yo + r] + x[xo + r] * wjg;
-                        }
-                    }
-                }
-            }
+            kernels.linear(x, w, dim, groups, ROWS, y);
+        } else {
+            java.util.Arrays.fill(y, 0, groups * ROWS, 0.0);
         }
         double[] s = truth.quadRaw();
         if (s != null) {

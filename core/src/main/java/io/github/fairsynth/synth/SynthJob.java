@@ -42,6 +42,20 @@ public final class SynthJob {
      * @throws ConfigException for an out-of-range offset, limit or thread count
      */
     public SynthJob(SynthSpec spec, long offset, long limit, int threads) {
+        this(new SynthGenerator(spec), offset, limit, threads);
+    }
+
+    /**
+     * A run of a given generator (e.g. one with chosen kernels).
+     *
+     * @param generator the generator
+     * @param offset    first row, {@code 0 <= offset < samples}
+     * @param limit     number of rows, {@code 1 <= limit <= samples - offset}
+     * @param threads   worker threads, {@code 1 … 1024}
+     * @throws ConfigException for an out-of-range offset, limit or thread count
+     */
+    public SynthJob(SynthGenerator generator, long offset, long limit, int threads) {
+        SynthSpec spec = generator.spec();
         if (offset < 0 || offset >= spec.samples()) {
             throw new ConfigException("offset", offset, "must be in [0, samples - 1] = [0, " + (spec.samples() - 1) + "]");
         }
@@ -52,7 +66,7 @@ public final class SynthJob {
         if (threads < 1 || threads > 1024) {
             throw new ConfigException("threads", threads, "must be in [1, 1024]");
         }
-        this.generator = new SynthGenerator(spec);
+        this.generator = generator;
         this.offset = offset;
         this.limit = limit;
         this.threads = threads;

@@ -1,0 +1,99 @@
+package io.github.fairsynth.simd;
+
+import io.github.fairsynth.rng.Xoshiro256PlusPlusX4;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * The generator's hot kernels. Every implementation gives bit-identical results.
+ *
+ * <p>Selection ({@link #get()}): scalar when the system property {@code fairsynth.simd} is
+ * {@code false} or {@code scalar}, when {@code jdk.incubator.vector} is not in the boot layer (run the JVM
+ * with {@code --add-modules jdk.incubator.vector}, as the {@code fairsynth} launcher does), when the JVM
+ * runs without C2 ({@code -Xint}, {@code -XX:TieredStopAtLevel} below 4), or when the vector classes fail
+ * to link; otherwise the Panama (Vector API) implementation.
+ */
+public interface Kernels {
+    /**
+     * Fills {@code dst[off … off+len)} from the 4-lane stream exactly as
+     * {@link Xoshiro256PlusPlusX4#fillUniform(double[], int, int, double, double)} does.
+     *
+     * @param rng the stream (advanced)
+     * @param dst destination
+     * @param off first index
+     * @param len number of values
+     * @param lo  lower bound
+     * @param hi  upper bound
+     */
+    void fillUniform(Xoshiro256PlusPlusX4 rng, double[] dst, int off, int len, double lo, double hi);
+
+    /**
+     * The linear labels of a block: {@code y[g·rows + r] = ((0 + x_0 w_0g) + x_1 w_1g) + …} for every group
+     * and row, with {@code x[j·rows + r]} and {@code w[j·groups + g]}; a multiply then an add per term.
+     *
+     * @param x      features, column-major with stride {@code rows}
+     * @param w      weights, row-major {@code dim × groups}
+     * @param dim    features
+     * @param groups groups
+     * @param rows   rows (a multiple of 32)
+     * @param y      labels, group-major with stride {@code rows} (overwritten)
+     */
+    void linear(double[] x, double[] w, int dim, int groups, int rows, double[] y);
+
+    /** @return a short name: "scalar" or "panama (…)" */
+    String name();
+
+    /** @return the kernels chosen at start-up */
+    static Kernels get() {
+        return Holder.INSTANCE;
+    }
+
+    /** Chooses once. */
+    final class Holder {
+        static final Kernels INSTANCE = select();
+
+        private Holder() {
+        }
+
+        static Kernels select() {
+            String p = System.getProperty("fairsynth.simd", "auto").trim().toLowerCase(java.util.Locale.ROOT);
+            if (p.equals("false") || p.equals("scalar") || p.equals("off")) {
+                return ScalarKernels.INSTANCE;
+            }
+            if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty() || !c2()) {
+                return ScalarKernels.INSTANCE;
+            }
+            Kernels panama = panama();
+            return panama != null ? panama : ScalarKernels.INSTANCE;
+        }
+
+        /**
+         * @return the Panama kernels, or null when they cannot be loaded here (module missing, or an
+         *         incubator API that changed)
+         */
+        public static Kernels panama() {
+            try {
+                return (Kernels) Class.forName("io.github.fairsynth.simd.PanamaKernels").getConstructor().newInstance();
+            } catch (LinkageError | ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        private static boolean c2() {
+            String info = System.getProperty("java.vm.info", "");
+            if (info.contains("interpreted")) {
+                return false;
+            }
+            try {
+                for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                    if (arg.equals("-Xint") || arg.matches("-XX:TieredStopAtLevel=[0-3]") || arg.equals("-XX:-UseCompiler")) {
+                        return false;
+                    }
+                }
+            } catch (RuntimeException | LinkageError e) {
+                return true; // management not available: assume the default VM (C2 on)
+            }
+            return true;
+        }
+    }
+}

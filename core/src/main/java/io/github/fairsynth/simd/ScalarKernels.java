@@ -1,0 +1,42 @@
+package io.github.fairsynth.simd;
+
+import io.github.fairsynth.rng.Xoshiro256PlusPlusX4;
+
+import java.util.Arrays;
+
+/** The default kernels: plain Java, the reference every other implementation must match bit for bit. */
+public final class ScalarKernels implements Kernels {
+    /** The one instance. */
+    public static final ScalarKernels INSTANCE = new ScalarKernels();
+    private static final int CHUNK = 64;
+
+    private ScalarKernels() {
+    }
+
+    @Override
+    public void fillUniform(Xoshiro256PlusPlusX4 rng, double[] dst, int off, int len, double lo, double hi) {
+        rng.fillUniform(dst, off, len, lo, hi);
+    }
+
+    @Override
+    public void linear(double[] x, double[] w, int dim, int groups, int rows, double[] y) {
+        Arrays.fill(y, 0, groups * rows, 0.0);
+        for (int r0 = 0; r0 < rows; r0 += CHUNK) {
+            for (int g = 0; g < groups; g++) {
+                int yo = g * rows + r0;
+                for (int j = 0; j < dim; j++) {
+                    double wjg = w[j * groups + g];
+                    int xo = j * rows + r0;
+                    for (int r = 0; r < CHUNK; r++) {
+                        y[yo + r] = y[yo + r] + x[xo + r] * wjg;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+}

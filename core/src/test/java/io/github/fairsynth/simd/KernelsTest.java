@@ -1,0 +1,114 @@
+package io.github.fairsynth.simd;
+
+import io.github.fairsynth.exec.ProgressListener;
+import io.github.fairsynth.io.SynthCsvWriter;
+import io.github.fairsynth.rng.Xoshiro256PlusPlusX4;
+import io.github.fairsynth.synth.SynthGenerator;
+import io.github.fairsynth.synth.SynthJob;
+import io.github.fairsynth.synth.SynthSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The scalar and vector kernels give bit-identical results (the surefire run makes the module readable). */
+class KernelsTest {
+    private static Kernels panama() {
+        Kernels k = Kernels.Holder.panama();
+        assertNotNull(k, "the Vector API kernels must load in this test run (surefire adds jdk.incubator.vector)");
+        return k;
+    }
+
+    @Test
+    void startUpChoosesPanamaHereAndScalarWhenForced() {
+        assertTrue(Kernels.get().name().startsWith("panama"), Kernels.get().name());
+        String old = System.getProperty("fairsynth.simd");
+        try {
+            System.setProperty("fairsynth.simd", "false");
+            assertSame(ScalarKernels.INSTANCE, Kernels.Holder.select());
+        } finally {
+            if (old == null) {
+                System.clearProperty("fairsynth.simd");
+            } else {
+                System.setProperty("fairsynth.simd", old);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 3, 4, 5, 64, 1001, 4096 * 3})
+    void uniformFillsAreIdentical(int len) {
+        Kernels p = panama();
+        SplittableRandom r = new SplittableRandom(len);
+        for (int rep = 0; rep < 20; rep++) {
+            long key = r.nextLong();
+            double lo = rep % 3 == 0 ? 0 : r.nextDouble() * 10 - 5;
+            double hi = rep % 3 == 0 ? 1 : lo + r.nextDouble() * (rep % 5 == 0 ? 0 : 1e3);
+            Xoshiro256PlusPlusX4 a = new Xoshiro256PlusPlusX4(key);
+            Xoshiro256PlusPlusX4 b = new Xoshiro256PlusPlusX4(key);
+            double[] x = new double[len + 3];
+            double[] y = new double[len + 3];
+            ScalarKernels.INSTANCE.fillUniform(a, x, 3, len, lo, hi);
+            p.fillUniform(b, y, 3, len, lo, hi);
+            assertArrayEquals(x, y);
+            assertArrayEquals(a.state(), b.state(), "streams advanced alike");
+        }
+    }
+
+    @Test
+    void linearLabelsAreIdentical() {
+        Kernels p = panama();
+        SplittableRandom r = new SplittableRandom(3);
+        for (int[] shape : new int[][] {{1, 1}, {20, 5}, {7, 3}, {100, 50}}) {
+            int dim = shape[0];
+            int groups = shape[1];
+            int rows = 4096;
+            double[] x = new double[dim * rows];
+            double[] w = new double[dim * groups];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = r.nextDouble() * 8 - 4;
+            }
+            for (int i = 0; i < w.length; i++) {
+                w[i] = r.nextDouble() * 2e3 - 1e3;
+            }
+            double[] a = new double[groups * rows];
+            double[] b = new double[groups * rows];
+            ScalarKernels.INSTANCE.linear(x, w, dim, groups, rows, a);
+            p.linear(x, w, dim, groups, rows, b);
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]), "index " + i);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"paper", "wide", "quadratic"})
+    void wholeDatasetsAreIdentical(String config) throws Exception {
+        SynthSpec.Builder b = SynthSpec.builder().samples(9_000);
+        if (config.equals("wide")) {
+            b.dim(100).clearAttributes();
+            for (int a = 0; a < 10; a++) {
+                b.attribute("A" + a, List.of("a" + a + "0", "a" + a + "1", "a" + a + "2"), new double[] {0.5, 0.3, 0.2});
+            }
+        } else if (config.equals("quadratic")) {
+            b.dim(5).quad(true).features(-2, 3).weights(-1, 1);
+        }
+        SynthSpec spec = b.build();
+        assertArrayEquals(csv(spec, ScalarKernels.INSTANCE), csv(spec, panama()));
+    }
+
+    private static byte[] csv(SynthSpec spec, Kernels k) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SynthCsvWriter.write(new SynthJob(new SynthGenerator(spec, k), 0, spec.samples(), 2), out, ProgressListener.NONE);
+        return out.toByteArray();
+    }
+}
