@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
 /** A random valid generator configuration, with a thread count and a row range. */
 record GenCase(SynthSpec spec, int threads, long offset, long limit) {
     static GenCase random(SplittableRandom r) {
+        int rows = 8_000 + r.nextInt(22_000);
         SynthSpec.Builder b = SynthSpec.builder()
-                .samples(8_000 + r.nextInt(22_000))
+                .samples(Long.getLong("property.rows", rows)) // -Dproperty.rows=N: power studies
                 .dim(1 + r.nextInt(12))
                 .seed(r.nextLong())
                 .clearAttributes();
