@@ -9,8 +9,11 @@ package io.github.fairsynth;
 public final class ConfigException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** The parameter's public name. */
     private final String parameter;
+    /** The offending value, as text. */
     private final String value;
+    /** What is allowed, in words. */
     private final String allowed;
 
     /**

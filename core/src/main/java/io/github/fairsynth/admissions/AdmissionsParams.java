@@ -102,17 +102,26 @@ public final class AdmissionsParams {
         return maxSteps;
     }
 
-    /** @param g group (0 or 1) @return {@code feature_params.mix_weight[g]} */
+    /**
+     * @param g group (0 or 1)
+     * @return {@code feature_params.mix_weight[g]}
+     */
     public double mixWeight(int g) {
         return mixWeight[g];
     }
 
-    /** @param g group @return {@code feature_params.mu[g]} */
+    /**
+     * @param g group
+     * @return {@code feature_params.mu[g]}
+     */
     public double mu(int g) {
         return mu[g];
     }
 
-    /** @param g group @return {@code feature_params.sigma[g]} */
+    /**
+     * @param g group
+     * @return {@code feature_params.sigma[g]}
+     */
     public double sigma(int g) {
         return sigma[g];
     }
@@ -122,7 +131,10 @@ public final class AdmissionsParams {
         return trueThresholdFactor;
     }
 
-    /** @param g group @return the group's true threshold {@code mu_g + factor·mu_g} */
+    /**
+     * @param g group
+     * @return the group's true threshold {@code mu_g + factor·mu_g}
+     */
     public double trueThreshold(int g) {
         return mu[g] + trueThresholdFactor * mu[g];
     }
@@ -147,7 +159,10 @@ public final class AdmissionsParams {
         return noiseMax;
     }
 
-    /** @param g group @return {@code group_cost[g]} */
+    /**
+     * @param g group
+     * @return {@code group_cost[g]}
+     */
     public double groupCost(int g) {
         return groupCost[g];
     }
@@ -258,44 +273,66 @@ public final class AdmissionsParams {
         private Builder() {
         }
 
-        /** @param v num_applicants @return this */
+        /**
+         * @param v num_applicants
+         * @return this
+         */
         public Builder numApplicants(int v) {
             numApplicants = v;
             return this;
         }
 
-        /** @param min score_params.min @param max score_params.max @return this */
+        /**
+         * @param min score_params.min
+         * @param max score_params.max
+         * @return this
+         */
         public Builder scoreRange(double min, double max) {
             scoreMin = min;
             scoreMax = max;
             return this;
         }
 
-        /** @param v max_steps @return this */
+        /**
+         * @param v max_steps
+         * @return this
+         */
         public Builder maxSteps(long v) {
             maxSteps = v;
             return this;
         }
 
-        /** @param w feature_params.mix_weight (two values) @return this */
+        /**
+         * @param w feature_params.mix_weight (two values)
+         * @return this
+         */
         public Builder mixWeight(double... w) {
             mixWeight = w.clone();
             return this;
         }
 
-        /** @param v feature_params.mu (two values) @return this */
+        /**
+         * @param v feature_params.mu (two values)
+         * @return this
+         */
         public Builder mu(double... v) {
             mu = v.clone();
             return this;
         }
 
-        /** @param v feature_params.sigma (two values) @return this */
+        /**
+         * @param v feature_params.sigma (two values)
+         * @return this
+         */
         public Builder sigma(double... v) {
             sigma = v.clone();
             return this;
         }
 
-        /** @param v true_threshold_factor @return this */
+        /**
+         * @param v true_threshold_factor
+         * @return this
+         */
         public Builder trueThresholdFactor(double v) {
             trueThresholdFactor = v;
             return this;
@@ -316,49 +353,74 @@ public final class AdmissionsParams {
             return this;
         }
 
-        /** @param c0 group_cost[0] @param c1 group_cost[1] @return this */
+        /**
+         * @param c0 group_cost[0]
+         * @param c1 group_cost[1]
+         * @return this
+         */
         public Builder groupCost(double c0, double c1) {
             groupCost = new double[] {c0, c1};
             return this;
         }
 
-        /** @param v gaming @return this */
+        /**
+         * @param v gaming
+         * @return this
+         */
         public Builder gaming(boolean v) {
             gaming = v;
             return this;
         }
 
-        /** @param v gaming_control ({@code +inf} or [0, 1]) @return this */
+        /**
+         * @param v gaming_control ({@code +inf} or [0, 1])
+         * @return this
+         */
         public Builder gamingControl(double v) {
             gamingControl = v;
             return this;
         }
 
-        /** @param v subsidize @return this */
+        /**
+         * @param v subsidize
+         * @return this
+         */
         public Builder subsidize(boolean v) {
             subsidize = v;
             return this;
         }
 
-        /** @param v subsidy_beta @return this */
+        /**
+         * @param v subsidy_beta
+         * @return this
+         */
         public Builder subsidyBeta(double v) {
             subsidyBeta = v;
             return this;
         }
 
-        /** @param v noise_dist @return this */
+        /**
+         * @param v noise_dist
+         * @return this
+         */
         public Builder noiseDist(NoiseDist v) {
             noiseDist = v;
             return this;
         }
 
-        /** @param v noisy_features @return this */
+        /**
+         * @param v noisy_features
+         * @return this
+         */
         public Builder noisyFeatures(boolean v) {
             noisyFeatures = v;
             return this;
         }
 
-        /** @param v noisy_threshold @return this */
+        /**
+         * @param v noisy_threshold
+         * @return this
+         */
         public Builder noisyThreshold(boolean v) {
             noisyThreshold = v;
             return this;

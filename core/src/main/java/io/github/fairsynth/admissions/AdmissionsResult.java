@@ -54,7 +54,10 @@ public final class AdmissionsResult {
         return steps;
     }
 
-    /** @param g group (0 or 1) @return its totals */
+    /**
+     * @param g group (0 or 1)
+     * @return its totals
+     */
     public GroupMetrics group(int g) {
         return groups[g];
     }

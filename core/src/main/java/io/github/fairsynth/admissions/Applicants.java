@@ -50,47 +50,74 @@ public final class Applicants {
         return groupZero;
     }
 
-    /** @param i applicant @return its group (0 or 1) */
+    /**
+     * @param i applicant
+     * @return its group (0 or 1)
+     */
     public int group(int i) {
         return group[i];
     }
 
-    /** @param i applicant @return its original score */
+    /**
+     * @param i applicant
+     * @return its original score
+     */
     public double original(int i) {
         return original[i];
     }
 
-    /** @param i applicant @return its observed score (original, or noisy with noisy_features) */
+    /**
+     * @param i applicant
+     * @return its observed score (original, or noisy with noisy_features)
+     */
     public double observed(int i) {
         return observed[i];
     }
 
-    /** @param i applicant @return whether its original score reaches its group's true threshold */
+    /**
+     * @param i applicant
+     * @return whether its original score reaches its group's true threshold
+     */
     public boolean eligible(int i) {
         return eligible[i] != 0;
     }
 
-    /** @param i applicant @return its final score after gaming */
+    /**
+     * @param i applicant
+     * @return its final score after gaming
+     */
     public double scoreY(int i) {
         return scoreY[i];
     }
 
-    /** @param i applicant @return its burden (change cost; 0 at or above the threshold or without gaming) */
+    /**
+     * @param i applicant
+     * @return its burden (change cost; 0 at or above the threshold or without gaming)
+     */
     public double burden(int i) {
         return burden[i];
     }
 
-    /** @param i applicant @return whether it moved its score */
+    /**
+     * @param i applicant
+     * @return whether it moved its score
+     */
     public boolean manipulated(int i) {
         return manipulated[i] != 0;
     }
 
-    /** @param i applicant @return whether it was selected */
+    /**
+     * @param i applicant
+     * @return whether it was selected
+     */
     public boolean selected(int i) {
         return selected[i] != 0;
     }
 
-    /** @param i applicant @return its eligibility if selected, else {@link #UNSELECTED} */
+    /**
+     * @param i applicant
+     * @return its eligibility if selected, else {@link #UNSELECTED}
+     */
     public int groundTruth(int i) {
         return groundTruth[i];
     }

@@ -43,7 +43,10 @@ public final class GroupMetrics {
         return applicants;
     }
 
-    /** @param total applicant-steps of all groups @return this group's share */
+    /**
+     * @param total applicant-steps of all groups
+     * @return this group's share
+     */
     public double share(long total) {
         return total == 0 ? Double.NaN : (double) applicants / total;
     }

@@ -43,7 +43,19 @@ public record JurySettings(Kind kind, double threshold, double epsilon, boolean 
         }
     }
 
-    /** Validates the settings (the constructor of a record cannot name the flags, so this does). */
+    /**
+     * Validates the settings.
+     *
+     * @param kind           fixed, static, continuous or robust
+     * @param threshold      fixed: the threshold; static/continuous: the initial one
+     * @param epsilon        constant epsilon when not epsilon-greedy
+     * @param epsilonGreedy  whether epsilon decays
+     * @param initialEpsilon {@code initial_epsilon_prob}
+     * @param decaySteps     {@code decay_steps}
+     * @param decayRate      {@code epsilon_prob_decay_rate}
+     * @param burnin         learning juries' burn-in
+     * @throws ConfigException naming the bad setting
+     */
     public JurySettings {
         if (kind == null) {
             throw new ConfigException("jury", null, "must be fixed, static, continuous or robust");

@@ -16,17 +16,28 @@ public record FitOptions(String splitColumn, double testFraction, long splitSeed
         return new FitOptions(null, 0.2, 21, "x_", "g_");
     }
 
-    /** @param column split column @return a copy using it */
+    /**
+     * @param column split column
+     * @return a copy using it
+     */
     public FitOptions withSplitColumn(String column) {
         return new FitOptions(column, testFraction, splitSeed, featuresPrefix, groupsPrefix);
     }
 
-    /** @param fraction test fraction @param seed split seed @return a copy using the shuffle */
+    /**
+     * @param fraction test fraction
+     * @param seed split seed
+     * @return a copy using the shuffle
+     */
     public FitOptions withShuffle(double fraction, long seed) {
         return new FitOptions(null, fraction, seed, featuresPrefix, groupsPrefix);
     }
 
-    /** @param features features prefix @param groups groups prefix @return a copy with these prefixes */
+    /**
+     * @param features features prefix
+     * @param groups groups prefix
+     * @return a copy with these prefixes
+     */
     public FitOptions withPrefixes(String features, String groups) {
         return new FitOptions(splitColumn, testFraction, splitSeed, features, groups);
     }

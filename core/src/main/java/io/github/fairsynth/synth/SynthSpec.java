@@ -292,19 +292,29 @@ public final class SynthSpec {
             return sHi;
         }
 
-        /** @param v number of rows @return this */
+        /**
+         * @param v number of rows
+         * @return this
+         */
         public Builder samples(long v) {
             samples = v;
             return this;
         }
 
-        /** @param v feature dimension @return this */
+        /**
+         * @param v feature dimension
+         * @return this
+         */
         public Builder dim(int v) {
             dim = v;
             return this;
         }
 
-        /** Removes all attributes (to replace the defaults). @return this */
+        /**
+         * Removes all attributes (to replace the defaults).
+         *
+         * @return this
+         */
         public Builder clearAttributes() {
             attributes.clear();
             return this;
@@ -330,58 +340,88 @@ public final class SynthSpec {
             return this;
         }
 
-        /** @param lo feat_lo @param hi feat_hi @return this */
+        /**
+         * @param lo feat_lo
+         * @param hi feat_hi
+         * @return this
+         */
         public Builder features(double lo, double hi) {
             featLo = lo;
             featHi = hi;
             return this;
         }
 
-        /** @param on add_linear_mapping @return this */
+        /**
+         * @param on add_linear_mapping
+         * @return this
+         */
         public Builder linear(boolean on) {
             linear = on;
             return this;
         }
 
-        /** @param lo w_lo @param hi w_hi @return this */
+        /**
+         * @param lo w_lo
+         * @param hi w_hi
+         * @return this
+         */
         public Builder weights(double lo, double hi) {
             wLo = lo;
             wHi = hi;
             return this;
         }
 
-        /** @param on add_quad_mapping @return this */
+        /**
+         * @param on add_quad_mapping
+         * @return this
+         */
         public Builder quad(boolean on) {
             quad = on;
             return this;
         }
 
-        /** @param lo S_lo @param hi S_hi @return this */
+        /**
+         * @param lo S_lo
+         * @param hi S_hi
+         * @return this
+         */
         public Builder quadBounds(double lo, double hi) {
             sLo = lo;
             sHi = hi;
             return this;
         }
 
-        /** @param v label_noise_width (standard deviation) @return this */
+        /**
+         * @param v label_noise_width (standard deviation)
+         * @return this
+         */
         public Builder noise(double v) {
             noiseWidth = v;
             return this;
         }
 
-        /** @param v drop_sensitive @return this */
+        /**
+         * @param v drop_sensitive
+         * @return this
+         */
         public Builder dropSensitive(boolean v) {
             dropSensitive = v;
             return this;
         }
 
-        /** @param v the seed @return this */
+        /**
+         * @param v the seed
+         * @return this
+         */
         public Builder seed(long v) {
             seed = v;
             return this;
         }
 
-        /** @param v whether to min-max scale label columns @return this */
+        /**
+         * @param v whether to min-max scale label columns
+         * @return this
+         */
         public Builder scale(boolean v) {
             scale = v;
             return this;
