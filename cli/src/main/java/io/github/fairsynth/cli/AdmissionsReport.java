@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The admissions report: a per-group table, the JSON document, and the trace's CSV rows. */
 final class AdmissionsReport {
@@ -55,20 +54,20 @@ final class AdmissionsReport {
                 g.useDefaultPrettyPrinter();
                 g.writeStartObject();
                 g.writeFieldName("config");
-                value(g, r.params().toGymParams());
+                JsonValues.value(g, r.params().toGymParams());
                 g.writeObjectFieldStart("jury");
                 g.writeStringField("kind", r.jury().kind().name().toLowerCase(Locale.ROOT));
                 g.writeFieldName("threshold");
-                number(g, r.jury().threshold());
+                JsonValues.number(g, r.jury().threshold());
                 g.writeFieldName("epsilon");
-                number(g, r.jury().epsilon());
+                JsonValues.number(g, r.jury().epsilon());
                 g.writeBooleanField("epsilon_greedy", r.jury().epsilonGreedy());
                 g.writeFieldName("initial_epsilon_prob");
-                number(g, r.jury().initialEpsilon());
+                JsonValues.number(g, r.jury().initialEpsilon());
                 g.writeFieldName("decay_steps");
-                number(g, r.jury().decaySteps());
+                JsonValues.number(g, r.jury().decaySteps());
                 g.writeFieldName("epsilon_prob_decay_rate");
-                number(g, r.jury().decayRate());
+                JsonValues.number(g, r.jury().decayRate());
                 g.writeNumberField("burnin", r.jury().burnin());
                 g.writeEndObject();
                 g.writeNumberField("seed", r.seed());
@@ -86,9 +85,9 @@ final class AdmissionsReport {
                 metrics(g, r.overall(), total);
                 g.writeObjectFieldStart("threshold");
                 g.writeFieldName("final_mean");
-                number(g, r.finalThresholdMean());
+                JsonValues.number(g, r.finalThresholdMean());
                 g.writeFieldName("final_sd");
-                number(g, r.finalThresholdSd());
+                JsonValues.number(g, r.finalThresholdSd());
                 g.writeEndObject();
                 g.writeEndObject();
             }
@@ -101,43 +100,9 @@ final class AdmissionsReport {
         double[] v = values(m, total);
         for (int i = 0; i < v.length; i++) {
             g.writeFieldName(METRICS.get(i));
-            number(g, v[i]);
+            JsonValues.number(g, v[i]);
         }
         g.writeEndObject();
-    }
-
-    private static void number(JsonGenerator g, double v) throws IOException {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            g.writeNull();
-        } else {
-            g.writeNumber(DoubleFormat.toString(v));
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void value(JsonGenerator g, Object v) throws IOException {
-        if (v instanceof Map) {
-            g.writeStartObject();
-            for (Map.Entry<String, Object> e : ((Map<String, Object>) v).entrySet()) {
-                g.writeFieldName(e.getKey());
-                value(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (v instanceof List) {
-            g.writeStartArray();
-            for (Object o : (List<Object>) v) {
-                value(g, o);
-            }
-            g.writeEndArray();
-        } else if (v instanceof Double) {
-            number(g, (Double) v);
-        } else if (v instanceof Number) {
-            g.writeNumber(((Number) v).longValue());
-        } else if (v instanceof Boolean) {
-            g.writeBoolean((Boolean) v);
-        } else {
-            g.writeString(String.valueOf(v));
-        }
     }
 
     static byte[] traceHeader() {

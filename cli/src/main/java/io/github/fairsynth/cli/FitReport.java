@@ -79,7 +79,7 @@ final class FitReport {
                 for (double[] row : r.crossR2()) {
                     g.writeStartArray();
                     for (double v : row) {
-                        number(g, v);
+                        JsonValues.number(g, v);
                     }
                     g.writeEndArray();
                 }
@@ -103,28 +103,20 @@ final class FitReport {
         g.writeNumberField("train_rows", f.trainRows());
         g.writeNumberField("test_rows", f.testRows());
         g.writeFieldName("intercept");
-        number(g, f.intercept());
+        JsonValues.number(g, f.intercept());
         g.writeArrayFieldStart("coef");
         for (double c : f.coef()) {
-            number(g, c);
+            JsonValues.number(g, c);
         }
         g.writeEndArray();
         g.writeFieldName("r2_train");
-        number(g, f.r2Train());
+        JsonValues.number(g, f.r2Train());
         g.writeFieldName("r2_test");
-        number(g, f.r2Test());
+        JsonValues.number(g, f.r2Test());
         g.writeNumberField("rank", f.rank());
         if (!f.note().isEmpty()) {
             g.writeStringField("note", f.note());
         }
         g.writeEndObject();
-    }
-
-    private static void number(JsonGenerator g, double v) throws IOException {
-        if (Double.isNaN(v)) {
-            g.writeNull();
-        } else {
-            TruthJson.number(g, v);
-        }
     }
 }

@@ -3,7 +3,6 @@ package io.github.fairsynth.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.fairsynth.io.AtomicFile;
-import io.github.fairsynth.io.DoubleFormat;
 import io.github.fairsynth.synth.LabelRanges;
 import io.github.fairsynth.synth.SynthColumns;
 import io.github.fairsynth.synth.SynthJob;
@@ -12,8 +11,6 @@ import io.github.fairsynth.synth.SynthTruth;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The ground-truth sidecar: resolved config and seed, {@code W} (dim × groups, as numpy's {@code W}),
@@ -62,7 +59,7 @@ final class TruthJson {
     static String configJson(SynthJob job) throws IOException {
         java.io.StringWriter w = new java.io.StringWriter();
         try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
-            writeValue(g, job.spec().toPythonParams());
+            JsonValues.value(g, job.spec().toPythonParams());
         }
         return w.toString();
     }
@@ -73,7 +70,7 @@ final class TruthJson {
         g.writeStartObject();
         g.writeStringField("format", FORMAT);
         g.writeFieldName("config");
-        writeValue(g, spec.toPythonParams());
+        JsonValues.value(g, spec.toPythonParams());
         g.writeNumberField("seed", spec.seed());
         g.writeObjectFieldStart("rows");
         g.writeNumberField("offset", job.offset());
@@ -85,13 +82,13 @@ final class TruthJson {
         }
         g.writeEndArray();
         g.writeFieldName("columns");
-        writeValue(g, SynthColumns.names(spec));
+        JsonValues.value(g, SynthColumns.names(spec));
         if (t.hasWeights()) {
             g.writeArrayFieldStart("W");
             for (int j = 0; j < spec.dim(); j++) {
                 g.writeStartArray();
                 for (int k = 0; k < spec.groups(); k++) {
-                    number(g, t.weight(j, k));
+                    JsonValues.number(g, t.weight(j, k));
                 }
                 g.writeEndArray();
             }
@@ -100,7 +97,7 @@ final class TruthJson {
             for (int k = 0; k < spec.groups(); k++) {
                 g.writeArrayFieldStart(spec.groupName(k));
                 for (int j = 0; j < spec.dim(); j++) {
-                    number(g, t.weight(j, k));
+                    JsonValues.number(g, t.weight(j, k));
                 }
                 g.writeEndArray();
             }
@@ -115,7 +112,7 @@ final class TruthJson {
                 for (int i = 0; i < spec.dim(); i++) {
                     g.writeStartArray();
                     for (int j = 0; j < spec.dim(); j++) {
-                        number(g, t.quadratic(k, i, j));
+                        JsonValues.number(g, t.quadratic(k, i, j));
                     }
                     g.writeEndArray();
                 }
@@ -141,9 +138,9 @@ final class TruthJson {
             for (int c = 0; c < ranges.size(); c++) {
                 g.writeObjectFieldStart(SynthColumns.labelName(spec, c));
                 g.writeFieldName("min");
-                number(g, ranges.min(c));
+                JsonValues.number(g, ranges.min(c));
                 g.writeFieldName("max");
-                number(g, ranges.max(c));
+                JsonValues.number(g, ranges.max(c));
                 g.writeEndObject();
             }
             g.writeEndObject();
@@ -151,35 +148,5 @@ final class TruthJson {
             g.writeNullField("label_ranges");
         }
         g.writeEndObject();
-    }
-
-    static void number(JsonGenerator g, double v) throws IOException {
-        g.writeNumber(DoubleFormat.toString(v));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void writeValue(JsonGenerator g, Object v) throws IOException {
-        if (v instanceof Map) {
-            g.writeStartObject();
-            for (Map.Entry<String, Object> e : ((Map<String, Object>) v).entrySet()) {
-                g.writeFieldName(e.getKey());
-                writeValue(g, e.getValue());
-            }
-            g.writeEndObject();
-        } else if (v instanceof List) {
-            g.writeStartArray();
-            for (Object o : (List<Object>) v) {
-                writeValue(g, o);
-            }
-            g.writeEndArray();
-        } else if (v instanceof Double) {
-            number(g, (Double) v);
-        } else if (v instanceof Long || v instanceof Integer) {
-            g.writeNumber(((Number) v).longValue());
-        } else if (v instanceof Boolean) {
-            g.writeBoolean((Boolean) v);
-        } else {
-            g.writeString(String.valueOf(v));
-        }
     }
 }
