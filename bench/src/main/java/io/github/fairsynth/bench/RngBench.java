@@ -109,6 +109,15 @@ public class RngBench {
         bh.consume(out);
     }
 
+    /** The admissions normals through the Vector API kernel (bit-identical to the scalar AS241). */
+    @Benchmark
+    @OperationsPerInvocation(N)
+    public void normalInverseCdfPanama(Blackhole bh) {
+        lanes.fillLongs(bits, 0, N);
+        panama.normals(bits, N, out);
+        bh.consume(out);
+    }
+
     /** Level draws as the generator makes them: uniforms, then a branch-free count over cumulative sums. */
     @Benchmark
     @OperationsPerInvocation(N)

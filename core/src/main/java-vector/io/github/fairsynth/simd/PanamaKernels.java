@@ -1,8 +1,10 @@
 package io.github.fairsynth.simd;
 
+import io.github.fairsynth.rng.InverseNormal;
 import io.github.fairsynth.rng.Xoshiro256PlusPlusX4;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -99,6 +101,73 @@ public final class PanamaKernels implements Kernels {
                 a6.intoArray(y, yo + 24);
                 a7.intoArray(y, yo + 28);
             }
+        }
+    }
+
+    @Override
+    public void normals(long[] bits, int n, double[] out) {
+        final long mantissaMask = 0x000F_FFFF_FFFF_FFFFL;
+        final long twoTo52 = 0x4330_0000_0000_0000L;   // bits of 2^52: (2^52 | m) - 2^52 = m exactly
+        final long magic = 0x4338_0000_0000_0000L;     // bits of 1.5·2^52: small integers to doubles
+        DoubleVector two52 = DoubleVector.broadcast(D, 0x1p52);
+        DoubleVector magicD = DoubleVector.broadcast(D, 0x1.8p52);
+        int whole = n & ~3;
+        for (int i = 0; i < whole; i += 4) {
+            LongVector b = LongVector.fromArray(L, bits, i);
+            // p = ((bits >>> 12) + 0.5) · 2^-52 without a long-to-double conversion
+            DoubleVector m = b.lanewise(VectorOperators.LSHR, 12).lanewise(VectorOperators.OR, twoTo52)
+                    .reinterpretAsDoubles().sub(two52);
+            DoubleVector p = m.add(0.5).mul(0x1p-52);
+            DoubleVector q = p.sub(0.5);
+            // central region
+            DoubleVector r = DoubleVector.broadcast(D, 0.180625).sub(q.mul(q));
+            DoubleVector num = DoubleVector.broadcast(D, InverseNormal.A7).mul(r).add(InverseNormal.A6)
+                    .mul(r).add(InverseNormal.A5).mul(r).add(InverseNormal.A4).mul(r).add(InverseNormal.A3)
+                    .mul(r).add(InverseNormal.A2).mul(r).add(InverseNormal.A1).mul(r).add(InverseNormal.A0);
+            DoubleVector den = DoubleVector.broadcast(D, InverseNormal.B7).mul(r).add(InverseNormal.B6)
+                    .mul(r).add(InverseNormal.B5).mul(r).add(InverseNormal.B4).mul(r).add(InverseNormal.B3)
+                    .mul(r).add(InverseNormal.B2).mul(r).add(InverseNormal.B1).mul(r).add(1.0);
+            DoubleVector central = q.mul(num).div(den);
+            // tails: r = sqrt(-log(min(p, 1 - p)))
+            VectorMask<Double> negative = q.compare(VectorOperators.LT, 0.0);
+            DoubleVector x = DoubleVector.broadcast(D, 1.0).sub(p).blend(p, negative);
+            LongVector xb = x.reinterpretAsLongs();
+            LongVector e = xb.lanewise(VectorOperators.LSHR, 52).and(0x7FFL).sub(1023L);
+            DoubleVector mm = xb.and(mantissaMask).or(0x3FF0_0000_0000_0000L).reinterpretAsDoubles();
+            VectorMask<Double> big = mm.compare(VectorOperators.GT, InverseNormal.SQRT2);
+            mm = mm.blend(mm.mul(0.5), big);
+            e = e.blend(e.add(1L), big.cast(L));
+            DoubleVector ed = e.add(magic).reinterpretAsDoubles().sub(magicD);
+            DoubleVector sv = mm.sub(1.0).div(mm.add(1.0));
+            DoubleVector s2 = sv.mul(sv);
+            DoubleVector t = DoubleVector.broadcast(D, 1.0 / 23).mul(s2).add(1.0 / 21).mul(s2).add(1.0 / 19)
+                    .mul(s2).add(1.0 / 17).mul(s2).add(1.0 / 15).mul(s2).add(1.0 / 13).mul(s2).add(1.0 / 11)
+                    .mul(s2).add(1.0 / 9).mul(s2).add(1.0 / 7).mul(s2).add(1.0 / 5).mul(s2).add(1.0 / 3);
+            DoubleVector series = t.mul(s2).mul(sv).add(sv);
+            DoubleVector log = ed.mul(InverseNormal.LN2_HI).add(ed.mul(InverseNormal.LN2_LO).add(series.mul(2.0)));
+            DoubleVector rt = log.neg().lanewise(VectorOperators.SQRT);
+            VectorMask<Double> near = rt.compare(VectorOperators.LE, 5.0);
+            DoubleVector r1 = rt.sub(1.6);
+            DoubleVector zNear = DoubleVector.broadcast(D, InverseNormal.C7).mul(r1).add(InverseNormal.C6)
+                    .mul(r1).add(InverseNormal.C5).mul(r1).add(InverseNormal.C4).mul(r1).add(InverseNormal.C3)
+                    .mul(r1).add(InverseNormal.C2).mul(r1).add(InverseNormal.C1).mul(r1).add(InverseNormal.C0)
+                    .div(DoubleVector.broadcast(D, InverseNormal.D7).mul(r1).add(InverseNormal.D6)
+                    .mul(r1).add(InverseNormal.D5).mul(r1).add(InverseNormal.D4).mul(r1).add(InverseNormal.D3)
+                    .mul(r1).add(InverseNormal.D2).mul(r1).add(InverseNormal.D1).mul(r1).add(1.0));
+            DoubleVector r2 = rt.sub(5.0);
+            DoubleVector zFar = DoubleVector.broadcast(D, InverseNormal.E7).mul(r2).add(InverseNormal.E6)
+                    .mul(r2).add(InverseNormal.E5).mul(r2).add(InverseNormal.E4).mul(r2).add(InverseNormal.E3)
+                    .mul(r2).add(InverseNormal.E2).mul(r2).add(InverseNormal.E1).mul(r2).add(InverseNormal.E0)
+                    .div(DoubleVector.broadcast(D, InverseNormal.F7).mul(r2).add(InverseNormal.F6)
+                    .mul(r2).add(InverseNormal.F5).mul(r2).add(InverseNormal.F4).mul(r2).add(InverseNormal.F3)
+                    .mul(r2).add(InverseNormal.F2).mul(r2).add(InverseNormal.F1).mul(r2).add(1.0));
+            DoubleVector tail = zFar.blend(zNear, near);
+            tail = tail.blend(tail.neg(), negative);
+            VectorMask<Double> isCentral = q.abs().compare(VectorOperators.LE, 0.425);
+            tail.blend(central, isCentral).intoArray(out, i);
+        }
+        for (int i = whole; i < n; i++) {
+            out[i] = InverseNormal.quantile(InverseNormal.openUnit(bits[i]));
         }
     }
 

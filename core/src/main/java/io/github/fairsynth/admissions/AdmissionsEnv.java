@@ -1,5 +1,7 @@
 package io.github.fairsynth.admissions;
 
+import io.github.fairsynth.simd.Kernels;
+
 /**
  * One environment, stepped like the gym's: {@link #current()} holds the applicants waiting for the next
  * action; {@link #step(double, double)} applies it (gaming, selection), returns the stepped applicants and
@@ -20,8 +22,20 @@ public final class AdmissionsEnv {
      * @param index environment index (its trajectory depends only on seed and index)
      */
     public AdmissionsEnv(AdmissionsParams p, long seed, long index) {
+        this(p, seed, index, Kernels.get());
+    }
+
+    /**
+     * An environment whose draws use given kernels (all kernels give the same numbers).
+     *
+     * @param p       parameters
+     * @param seed    seed
+     * @param index   environment index
+     * @param kernels kernels
+     */
+    public AdmissionsEnv(AdmissionsParams p, long seed, long index, Kernels kernels) {
         this.p = p;
-        sampler = new RoundSampler(p, seed, index);
+        sampler = new RoundSampler(p, seed, index, kernels);
         current = new Applicants(p.numApplicants());
         stepped = new Applicants(p.numApplicants());
         sampler.sample(1, current);

@@ -1,8 +1,8 @@
 package io.github.fairsynth.admissions;
 
-import io.github.fairsynth.rng.InverseNormal;
 import io.github.fairsynth.rng.RngStreams;
 import io.github.fairsynth.rng.Xoshiro256PlusPlusX4;
+import io.github.fairsynth.simd.Kernels;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
@@ -17,7 +17,7 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * {@code key(key(seed, 65, env), round, c)}: per applicant a sign uniform then a Beta draw, first for
  * feature noise, then for threshold noise. Group counts are the number of group uniforms below
  * {@code mix_weight[0]} (a multinomial count); group 0 takes the first positions, as in the gym.
- * Normals are {@link InverseNormal} of open uniforms.
+ * Normals are {@code InverseNormal} quantiles of open uniforms, made by the {@link Kernels}.
  */
 final class RoundSampler {
     static final int CHUNK = 4096;
@@ -28,16 +28,20 @@ final class RoundSampler {
     private final long envKey;
     private final long betaKey;
     private final Xoshiro256PlusPlusX4 lanes = new Xoshiro256PlusPlusX4(0);
+    private final Kernels kernels;
     private final long[] bits;
     private final double[] u;
+    private final double[] z;
 
-    RoundSampler(AdmissionsParams p, long seed, long env) {
+    RoundSampler(AdmissionsParams p, long seed, long env, Kernels kernels) {
         this.p = p;
+        this.kernels = kernels;
         envKey = RngStreams.key(seed, PURPOSE_ROUND, env);
         betaKey = RngStreams.key(seed, PURPOSE_BETA, env);
         int c = Math.min(CHUNK, p.numApplicants());
         bits = new long[(c + 3) & ~3];
         u = new double[(c + 3) & ~3];
+        z = new double[(c + 3) & ~3];
     }
 
     /**
@@ -84,11 +88,11 @@ final class RoundSampler {
             lanes.reseed(RngStreams.key(envKey, round, chunk));
             lanes.fillLongs(bits, 0, m); // the group uniforms, already counted
             lanes.fillLongs(bits, 0, m);
+            kernels.normals(bits, m, z);
             for (int i = 0; i < m; i++) {
                 int k = c0 + i;
                 int g = k < zeros ? 0 : 1;
-                double z = InverseNormal.quantile(InverseNormal.openUnit(bits[i]));
-                double s = AdmissionsKernel.clip(p.mu(g) + p.sigma(g) * z, lo, hi);
+                double s = AdmissionsKernel.clip(p.mu(g) + p.sigma(g) * z[i], lo, hi);
                 a.group[k] = (byte) g;
                 a.original[k] = s;
                 a.observed[k] = s;
@@ -96,15 +100,17 @@ final class RoundSampler {
             }
             if (gaussFeat) {
                 lanes.fillLongs(bits, 0, m);
+                kernels.normals(bits, m, z);
                 for (int i = 0; i < m; i++) {
                     int k = c0 + i;
-                    a.observed[k] = AdmissionsKernel.clip(a.original[k] + gaussianNoise(bits[i]), lo, hi);
+                    a.observed[k] = AdmissionsKernel.clip(a.original[k] + gaussianNoise(z[i]), lo, hi);
                 }
             }
             if (gaussThr) {
                 lanes.fillLongs(bits, 0, m);
+                kernels.normals(bits, m, z);
                 for (int i = 0; i < m; i++) {
-                    a.thresholdNoise[c0 + i] = gaussianNoise(bits[i]);
+                    a.thresholdNoise[c0 + i] = gaussianNoise(z[i]);
                 }
             } else if (!betaThr) {
                 java.util.Arrays.fill(a.thresholdNoise, c0, c0 + m, 0.0);
@@ -128,8 +134,7 @@ final class RoundSampler {
         }
     }
 
-    private double gaussianNoise(long b) {
-        double z = InverseNormal.quantile(InverseNormal.openUnit(b));
+    private double gaussianNoise(double z) {
         return AdmissionsKernel.clip(p.noiseSigma() * z + p.noiseMu(), p.noiseMin(), p.noiseMax());
     }
 

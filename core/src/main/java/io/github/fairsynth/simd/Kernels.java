@@ -40,6 +40,15 @@ public interface Kernels {
      */
     void linear(double[] x, double[] w, int dim, int groups, int rows, double[] y);
 
+    /**
+     * Standard normals from random bits, as {@code InverseNormal.quantile(InverseNormal.openUnit(bits[i]))}.
+     *
+     * @param bits random bits
+     * @param n    how many
+     * @param out  the normals
+     */
+    void normals(long[] bits, int n, double[] out);
+
     /** @return a short name: "scalar" or "panama (…)" */
     String name();
 

@@ -1,5 +1,6 @@
 package io.github.fairsynth.simd;
 
+import io.github.fairsynth.rng.InverseNormal;
 import io.github.fairsynth.rng.Xoshiro256PlusPlusX4;
 
 import java.util.Arrays;
@@ -32,6 +33,13 @@ public final class ScalarKernels implements Kernels {
                     }
                 }
             }
+        }
+    }
+
+    @Override
+    public void normals(long[] bits, int n, double[] out) {
+        for (int i = 0; i < n; i++) {
+            out[i] = InverseNormal.quantile(InverseNormal.openUnit(bits[i]));
         }
     }
 

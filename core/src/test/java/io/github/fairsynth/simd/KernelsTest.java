@@ -90,6 +90,45 @@ class KernelsTest {
         }
     }
 
+    @Test
+    void normalsAreIdentical() {
+        Kernels p = panama();
+        SplittableRandom r = new SplittableRandom(11);
+        int n = 1 << 16;
+        long[] bits = new long[n + 3];
+        for (int i = 0; i < bits.length; i++) {
+            bits[i] = r.nextLong();
+        }
+        long[] edges = {0L, -1L, 1L << 12, -(1L << 12), 0x8000_0000_0000_0000L, 0x7FFF_FFFF_FFFF_FFFFL,
+                0x1333_3333_3333_3333L, 0xECCC_CCCC_CCCC_CCCCL, 0x1330_0000_0000_0000L, 0x1340_0000_0000_0000L};
+        System.arraycopy(edges, 0, bits, 0, edges.length);
+        double[] a = new double[bits.length];
+        double[] b = new double[bits.length];
+        ScalarKernels.INSTANCE.normals(bits, bits.length, a);
+        p.normals(bits, bits.length, b);
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]), "bits " + Long.toHexString(bits[i]));
+        }
+    }
+
+    @Test
+    void admissionsTrajectoriesAreIdentical() {
+        io.github.fairsynth.admissions.AdmissionsParams p = io.github.fairsynth.admissions.AdmissionsParams.builder()
+                .numApplicants(5_000).noisyFeatures(true).noisyThreshold(true).build();
+        io.github.fairsynth.admissions.AdmissionsEnv s = new io.github.fairsynth.admissions.AdmissionsEnv(p, 5, 3, ScalarKernels.INSTANCE);
+        io.github.fairsynth.admissions.AdmissionsEnv v = new io.github.fairsynth.admissions.AdmissionsEnv(p, 5, 3, panama());
+        for (int step = 0; step < 5; step++) {
+            var x = s.step(0.7, 0.1);
+            var y = v.step(0.7, 0.1);
+            for (int i = 0; i < x.size(); i++) {
+                assertEquals(x.original(i), y.original(i), 0.0);
+                assertEquals(x.scoreY(i), y.scoreY(i), 0.0);
+                assertEquals(x.burden(i), y.burden(i), 0.0);
+                assertEquals(x.selected(i), y.selected(i));
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"paper", "wide", "quadratic"})
     void wholeDatasetsAreIdentical(String config) throws Exception {
