@@ -32,6 +32,9 @@ class ApiExampleTest {
         double[] y = d.label("y_min_active");
         assertEquals(10_000, y.length);
         double w = d.truth().weight(0, 0);
+        io.github.fairsynth.analysis.GroupOlsResult fit =
+                io.github.fairsynth.analysis.GroupOlsDataset.fit(d, "y_min_active", 0.2, 21);
+        assertEquals(5, fit.crossR2().length);
         assertEquals(w, new io.github.fairsynth.synth.SynthGenerator(spec).truth().weight(0, 0), 0.0);
 
         SynthJob job = SynthJob.full(spec, Runtime.getRuntime().availableProcessors());
