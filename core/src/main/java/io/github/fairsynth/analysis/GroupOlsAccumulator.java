@@ -76,6 +76,25 @@ public final class GroupOlsAccumulator {
         }
     }
 
+    /**
+     * The accumulator for a generator spec's columns: features {@code x_0 … x_{dim-1}}, the spec's groups.
+     *
+     * @param spec   the spec
+     * @param target the target's name
+     * @return a new accumulator
+     */
+    static GroupOlsAccumulator forSpec(io.github.fairsynth.synth.SynthSpec spec, String target) {
+        java.util.List<String> features = new java.util.ArrayList<>();
+        for (int j = 0; j < spec.dim(); j++) {
+            features.add("x_" + j);
+        }
+        java.util.List<String> groups = new java.util.ArrayList<>();
+        for (int g = 0; g < spec.groups(); g++) {
+            groups.add(spec.groupName(g));
+        }
+        return new GroupOlsAccumulator(features, groups, target);
+    }
+
     private void flush() {
         for (int grp = 0; grp <= g; grp++) {
             for (int side = 0; side < 2; side++) {

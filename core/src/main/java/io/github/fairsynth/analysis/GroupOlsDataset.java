@@ -3,8 +3,6 @@ package io.github.fairsynth.analysis;
 import io.github.fairsynth.synth.SynthDataset;
 import io.github.fairsynth.synth.SynthSpec;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Group-wise fit of a dataset held in memory ({@link SynthDataset}), with the seeded shuffle split. The rows
@@ -25,16 +23,8 @@ public final class GroupOlsDataset {
     public static GroupOlsResult fit(SynthDataset d, String target, double testFraction, long splitSeed) {
         SynthSpec spec = d.spec();
         double[] y = d.label(target);
-        List<String> features = new ArrayList<>();
-        for (int j = 0; j < spec.dim(); j++) {
-            features.add("x_" + j);
-        }
-        List<String> groups = new ArrayList<>();
-        for (int g = 0; g < spec.groups(); g++) {
-            groups.add(spec.groupName(g));
-        }
         SplitRule split = new SplitRule(d.rows(), testFraction, splitSeed);
-        GroupOlsAccumulator acc = new GroupOlsAccumulator(features, groups, target);
+        GroupOlsAccumulator acc = GroupOlsAccumulator.forSpec(spec, target);
         double[] row = new double[spec.dim()];
         boolean[] member = new boolean[spec.groups()];
         for (int r = 0; r < d.rows(); r++) {

@@ -49,16 +49,8 @@ public final class GroupOlsSynth {
                 throw new ConfigException("fit", target, "group " + spec.groupName(g) + " has probability 0: it is empty");
             }
         }
-        List<String> features = new ArrayList<>();
-        for (int j = 0; j < spec.dim(); j++) {
-            features.add("x_" + j);
-        }
-        List<String> groups = new ArrayList<>();
-        for (int g = 0; g < spec.groups(); g++) {
-            groups.add(spec.groupName(g));
-        }
         SplitRule split = new SplitRule(job.limit(), testFraction, splitSeed);
-        GroupOlsAccumulator acc = new GroupOlsAccumulator(features, groups, target);
+        GroupOlsAccumulator acc = GroupOlsAccumulator.forSpec(spec, target);
         int dim = spec.dim();
         int attrs = spec.attributeCount();
         int groupCount = spec.groups();
