@@ -32,6 +32,8 @@ final class RoundSampler {
     private final long[] bits;
     private final double[] u;
     private final double[] z;
+    /** Per chunk, the stream state right after its group uniforms (so pass two does not draw them again). */
+    private final long[] afterGroups;
 
     RoundSampler(AdmissionsParams p, long seed, long env, Kernels kernels) {
         this.p = p;
@@ -42,6 +44,7 @@ final class RoundSampler {
         bits = new long[(c + 3) & ~3];
         u = new double[(c + 3) & ~3];
         z = new double[(c + 3) & ~3];
+        afterGroups = new long[16 * ((p.numApplicants() + CHUNK - 1) / CHUNK)];
     }
 
     /**
@@ -59,6 +62,7 @@ final class RoundSampler {
             for (int i = 0; i < m; i++) {
                 count += u[i] < w0 ? 1 : 0;
             }
+            System.arraycopy(lanes.stateArray(), 0, afterGroups, 16 * chunk, 16);
         }
         return count;
     }
@@ -85,8 +89,7 @@ final class RoundSampler {
         double t1 = p.trueThreshold(1);
         for (int c0 = 0, chunk = 0; c0 < n; c0 += CHUNK, chunk++) {
             int m = Math.min(CHUNK, n - c0);
-            lanes.reseed(RngStreams.key(envKey, round, chunk));
-            lanes.fillLongs(bits, 0, m); // the group uniforms, already counted
+            System.arraycopy(afterGroups, 16 * chunk, lanes.stateArray(), 0, 16); // group uniforms already drawn
             lanes.fillLongs(bits, 0, m);
             kernels.normals(bits, m, z);
             for (int i = 0; i < m; i++) {
