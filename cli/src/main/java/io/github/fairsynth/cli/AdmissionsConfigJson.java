@@ -59,7 +59,7 @@ final class AdmissionsConfigJson {
         if (root.has("score_params")) {
             JsonNode s = object(root, "score_params");
             known(s, "score_params.", List.of("min", "max"));
-            b.scoreRange(num(s, "min", "score_params.min", cur.scoreMin()), num(s, "max", "score_params.max", cur.scoreMax()));
+            b.scoreRange(SynthConfigJson.number(s, "min", "score_params.min", cur.scoreMin()), SynthConfigJson.number(s, "max", "score_params.max", cur.scoreMax()));
         }
         if (root.has("feature_params")) {
             JsonNode f = object(root, "feature_params");
@@ -75,21 +75,21 @@ final class AdmissionsConfigJson {
             }
         }
         if (root.has("true_threshold_factor")) {
-            b.trueThresholdFactor(num(root, "true_threshold_factor", "true_threshold_factor", 0));
+            b.trueThresholdFactor(SynthConfigJson.number(root, "true_threshold_factor", "true_threshold_factor", 0));
         }
         if (root.has("noise_params")) {
             JsonNode n = object(root, "noise_params");
             known(n, "noise_params.", List.of("mu", "sigma", "min", "max"));
-            b.noise(num(n, "mu", "noise_params.mu", cur.noiseMu()), num(n, "sigma", "noise_params.sigma", cur.noiseSigma()),
-                    num(n, "min", "noise_params.min", cur.noiseMin()), num(n, "max", "noise_params.max", cur.noiseMax()));
+            b.noise(SynthConfigJson.number(n, "mu", "noise_params.mu", cur.noiseMu()), SynthConfigJson.number(n, "sigma", "noise_params.sigma", cur.noiseSigma()),
+                    SynthConfigJson.number(n, "min", "noise_params.min", cur.noiseMin()), SynthConfigJson.number(n, "max", "noise_params.max", cur.noiseMax()));
         }
         if (root.has("group_cost")) {
             JsonNode c = object(root, "group_cost");
             known(c, "group_cost.", List.of("0", "1"));
-            b.groupCost(num(c, "0", "group_cost.0", cur.groupCost(0)), num(c, "1", "group_cost.1", cur.groupCost(1)));
+            b.groupCost(SynthConfigJson.number(c, "0", "group_cost.0", cur.groupCost(0)), SynthConfigJson.number(c, "1", "group_cost.1", cur.groupCost(1)));
         }
         if (root.has("gaming")) {
-            b.gaming(bool(root, "gaming"));
+            b.gaming(SynthConfigJson.bool(root, "gaming"));
         }
         if (root.has("gaming_control")) {
             JsonNode g = root.get("gaming_control");
@@ -102,20 +102,20 @@ final class AdmissionsConfigJson {
             }
         }
         if (root.has("subsidize")) {
-            b.subsidize(bool(root, "subsidize"));
+            b.subsidize(SynthConfigJson.bool(root, "subsidize"));
         }
         if (root.has("subsidy_beta")) {
-            b.subsidyBeta(num(root, "subsidy_beta", "subsidy_beta", 0));
+            b.subsidyBeta(SynthConfigJson.number(root, "subsidy_beta", "subsidy_beta", 0));
         }
         if (root.has("noise_dist")) {
             JsonNode d = root.get("noise_dist");
             b.noiseDist(NoiseDist.parse(d.isTextual() ? d.asText() : d.toString()));
         }
         if (root.has("noisy_features")) {
-            b.noisyFeatures(bool(root, "noisy_features"));
+            b.noisyFeatures(SynthConfigJson.bool(root, "noisy_features"));
         }
         if (root.has("noisy_threshold")) {
-            b.noisyThreshold(bool(root, "noisy_threshold"));
+            b.noisyThreshold(SynthConfigJson.bool(root, "noisy_threshold"));
         }
         return b;
     }
@@ -139,17 +139,6 @@ final class AdmissionsConfigJson {
         return n;
     }
 
-    private static double num(JsonNode node, String f, String name, double dflt) {
-        JsonNode v = node.get(f);
-        if (v == null) {
-            return dflt;
-        }
-        if (!v.isNumber()) {
-            throw new ConfigException(name, v, "must be a number");
-        }
-        return v.asDouble();
-    }
-
     private static double[] array(JsonNode v, String name) {
         if (!v.isArray()) {
             throw new ConfigException(name, v, "must be a list of numbers");
@@ -169,13 +158,5 @@ final class AdmissionsConfigJson {
             return v.asLong();
         }
         throw new ConfigException(name, v, "must be a whole number");
-    }
-
-    private static boolean bool(JsonNode root, String f) {
-        JsonNode v = root.get(f);
-        if (!v.isBoolean()) {
-            throw new ConfigException(f, v, "must be true or false");
-        }
-        return v.asBoolean();
     }
 }

@@ -195,17 +195,33 @@ final class SynthConfigJson {
     }
 
     private static double number(JsonNode root, String f, double dflt) {
-        JsonNode v = root.get(f);
+        return number(root, f, f, dflt);
+    }
+
+    /**
+     * @param node the object holding the field
+     * @param f    the field
+     * @param name the parameter's public name (for the error)
+     * @param dflt the value when the field is absent
+     * @return the number
+     */
+    static double number(JsonNode node, String f, String name, double dflt) {
+        JsonNode v = node.get(f);
         if (v == null) {
             return dflt;
         }
         if (!v.isNumber()) {
-            throw new ConfigException(f, v, "must be a number");
+            throw new ConfigException(name, v, "must be a number");
         }
         return v.asDouble();
     }
 
-    private static boolean bool(JsonNode root, String f) {
+    /**
+     * @param root the object holding the field
+     * @param f    the field (also the parameter's name)
+     * @return the boolean
+     */
+    static boolean bool(JsonNode root, String f) {
         JsonNode v = root.get(f);
         if (!v.isBoolean()) {
             throw new ConfigException(f, v, "must be true or false");
