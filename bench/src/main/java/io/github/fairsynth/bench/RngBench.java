@@ -109,11 +109,11 @@ public class RngBench {
         bh.consume(out);
     }
 
-    /** The admissions normals through the Vector API kernel (bit-identical to the scalar AS241). */
+    /** The admissions normals through the Vector API kernels: bits and AS241 (bit-identical to the scalar path). */
     @Benchmark
     @OperationsPerInvocation(N)
     public void normalInverseCdfPanama(Blackhole bh) {
-        lanes.fillLongs(bits, 0, N);
+        panama.fillLongs(lanes, bits, 0, N);
         panama.normals(bits, N, out);
         bh.consume(out);
     }

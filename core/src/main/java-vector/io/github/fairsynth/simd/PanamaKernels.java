@@ -17,6 +17,7 @@ public final class PanamaKernels implements Kernels {
     private static final VectorSpecies<Long> L = LongVector.SPECIES_256;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_256;
     private static final long ONE_BITS = 0x3FF0_0000_0000_0000L;
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** Fails (and the caller falls back to scalar) where 256-bit vectors are not the preferred shape. */
     public PanamaKernels() {
@@ -27,6 +28,20 @@ public final class PanamaKernels implements Kernels {
 
     @Override
     public void fillUniform(Xoshiro256PlusPlusX4 rng, double[] dst, int off, int len, double lo, double hi) {
+        fill(rng, null, dst, off, len, lo, hi);
+    }
+
+    @Override
+    public void fillLongs(Xoshiro256PlusPlusX4 rng, long[] dst, int off, int len) {
+        fill(rng, dst, null, off, len, 0, 0);
+    }
+
+    /**
+     * Steps the four lanes together; writes raw outputs to {@code longs}, or uniforms in {@code [lo, hi]} to
+     * {@code doubles} (exactly one is non-null: a loop-invariant test the JIT moves out of the loop).
+     */
+    private static void fill(Xoshiro256PlusPlusX4 rng, long[] longs, double[] doubles, int off, int len,
+                             double lo, double hi) {
         long[] s = rng.stateArray();
         int whole = len & ~3;
         LongVector a = LongVector.fromArray(L, s, 0);
@@ -46,16 +61,24 @@ public final class PanamaKernels implements Kernels {
             a = a.lanewise(VectorOperators.XOR, d);
             c = c.lanewise(VectorOperators.XOR, t);
             d = d.lanewise(VectorOperators.ROL, 45);
-            DoubleVector u = r.lanewise(VectorOperators.LSHR, 12).lanewise(VectorOperators.OR, ONE_BITS)
-                    .reinterpretAsDoubles().sub(one);
-            vlo.add(vspan.mul(u)).min(vhi).intoArray(dst, off + i);
+            if (doubles == null) {
+                r.intoArray(longs, off + i);
+            } else {
+                DoubleVector u = r.lanewise(VectorOperators.LSHR, 12).lanewise(VectorOperators.OR, ONE_BITS)
+                        .reinterpretAsDoubles().sub(one);
+                vlo.add(vspan.mul(u)).min(vhi).intoArray(doubles, off + i);
+            }
         }
         a.intoArray(s, 0);
         b.intoArray(s, 4);
         c.intoArray(s, 8);
         d.intoArray(s, 12);
         if (whole < len) {
-            rng.fillUniform(dst, off + whole, len - whole, lo, hi);
+            if (doubles == null) {
+                rng.fillLongs(longs, off + whole, len - whole);
+            } else {
+                rng.fillUniform(doubles, off + whole, len - whole, lo, hi);
+            }
         }
     }
 
@@ -104,40 +127,133 @@ public final class PanamaKernels implements Kernels {
         }
     }
 
+    /**
+     * AS241 in passes, so that each pass is a short chain whose iterations the core overlaps: (1) the
+     * central rational function for every lane, noting the vectors with a tail lane (about half of them);
+     * (2) the tail lanes of those vectors (about 15% of all lanes) gathered densely with their bits;
+     * (3) {@code r = sqrt(-log(min(p, 1-p)))} and (4) the tail rational functions, on the dense lanes only;
+     * (5) the tail values scattered back. Every lane gets exactly the scalar operations of its branch.
+     */
     @Override
     public void normals(long[] bits, int n, double[] out) {
-        final long mantissaMask = 0x000F_FFFF_FFFF_FFFFL;
-        final long twoTo52 = 0x4330_0000_0000_0000L;   // bits of 2^52: (2^52 | m) - 2^52 = m exactly
-        final long magic = 0x4338_0000_0000_0000L;     // bits of 1.5·2^52: small integers to doubles
-        DoubleVector two52 = DoubleVector.broadcast(D, 0x1p52);
-        DoubleVector magicD = DoubleVector.broadcast(D, 0x1.8p52);
         int whole = n & ~3;
-        for (int i = 0; i < whole; i += 4) {
-            LongVector b = LongVector.fromArray(L, bits, i);
-            // p = ((bits >>> 12) + 0.5) · 2^-52 without a long-to-double conversion
-            DoubleVector m = b.lanewise(VectorOperators.LSHR, 12).lanewise(VectorOperators.OR, twoTo52)
-                    .reinterpretAsDoubles().sub(two52);
-            DoubleVector p = m.add(0.5).mul(0x1p-52);
-            DoubleVector q = p.sub(0.5);
-            // central region
-            DoubleVector r = DoubleVector.broadcast(D, 0.180625).sub(q.mul(q));
-            DoubleVector num = DoubleVector.broadcast(D, InverseNormal.A7).mul(r).add(InverseNormal.A6)
+        Scratch sc = SCRATCH.get().ensure(whole);
+        long[] inTail = sc.flags;
+        DoubleVector c1 = DoubleVector.broadcast(D, 0.180625);
+        DoubleVector split = DoubleVector.broadcast(D, 0.425);
+        int i = 0;
+        // Two vectors per iteration, written out: four independent Horner chains keep the FP units busy
+        // (one vector's two chains are latency-bound; a helper taking vectors would not be inlined reliably).
+        for (; i + 8 <= whole; i += 8) {
+            DoubleVector qa = openUnit(bits, i).sub(0.5);
+            DoubleVector qb = openUnit(bits, i + 4).sub(0.5);
+            DoubleVector ra = c1.sub(qa.mul(qa));
+            DoubleVector rb = c1.sub(qb.mul(qb));
+            DoubleVector na = ra.mul(InverseNormal.A7).add(InverseNormal.A6);
+            DoubleVector nb = rb.mul(InverseNormal.A7).add(InverseNormal.A6);
+            DoubleVector da = ra.mul(InverseNormal.B7).add(InverseNormal.B6);
+            DoubleVector db = rb.mul(InverseNormal.B7).add(InverseNormal.B6);
+            na = na.mul(ra).add(InverseNormal.A5);
+            nb = nb.mul(rb).add(InverseNormal.A5);
+            da = da.mul(ra).add(InverseNormal.B5);
+            db = db.mul(rb).add(InverseNormal.B5);
+            na = na.mul(ra).add(InverseNormal.A4);
+            nb = nb.mul(rb).add(InverseNormal.A4);
+            da = da.mul(ra).add(InverseNormal.B4);
+            db = db.mul(rb).add(InverseNormal.B4);
+            na = na.mul(ra).add(InverseNormal.A3);
+            nb = nb.mul(rb).add(InverseNormal.A3);
+            da = da.mul(ra).add(InverseNormal.B3);
+            db = db.mul(rb).add(InverseNormal.B3);
+            na = na.mul(ra).add(InverseNormal.A2);
+            nb = nb.mul(rb).add(InverseNormal.A2);
+            da = da.mul(ra).add(InverseNormal.B2);
+            db = db.mul(rb).add(InverseNormal.B2);
+            na = na.mul(ra).add(InverseNormal.A1);
+            nb = nb.mul(rb).add(InverseNormal.A1);
+            da = da.mul(ra).add(InverseNormal.B1);
+            db = db.mul(rb).add(InverseNormal.B1);
+            na = na.mul(ra).add(InverseNormal.A0);
+            nb = nb.mul(rb).add(InverseNormal.A0);
+            da = da.mul(ra).add(1.0);
+            db = db.mul(rb).add(1.0);
+            qa.mul(na).div(da).intoArray(out, i);
+            qb.mul(nb).div(db).intoArray(out, i + 4);
+            // 1 where |q| > 0.425: the sign bit of 0.425 - |q| (no mask-to-scalar reduction, no branch)
+            split.sub(qa.abs()).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 63).intoArray(inTail, i);
+            split.sub(qb.abs()).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 63).intoArray(inTail, i + 4);
+        }
+        for (; i < whole; i += 4) {
+            DoubleVector q = openUnit(bits, i).sub(0.5);
+            DoubleVector r = c1.sub(q.mul(q));
+            DoubleVector num = r.mul(InverseNormal.A7).add(InverseNormal.A6)
                     .mul(r).add(InverseNormal.A5).mul(r).add(InverseNormal.A4).mul(r).add(InverseNormal.A3)
                     .mul(r).add(InverseNormal.A2).mul(r).add(InverseNormal.A1).mul(r).add(InverseNormal.A0);
-            DoubleVector den = DoubleVector.broadcast(D, InverseNormal.B7).mul(r).add(InverseNormal.B6)
+            DoubleVector den = r.mul(InverseNormal.B7).add(InverseNormal.B6)
                     .mul(r).add(InverseNormal.B5).mul(r).add(InverseNormal.B4).mul(r).add(InverseNormal.B3)
                     .mul(r).add(InverseNormal.B2).mul(r).add(InverseNormal.B1).mul(r).add(1.0);
-            DoubleVector central = q.mul(num).div(den);
-            // tails: r = sqrt(-log(min(p, 1 - p)))
-            VectorMask<Double> negative = q.compare(VectorOperators.LT, 0.0);
+            q.mul(num).div(den).intoArray(out, i);
+            split.sub(q.abs()).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 63).intoArray(inTail, i);
+        }
+        // gather the tail lanes (about 15%) densely with their bits: a branch-free scalar compaction
+        long[] tb = sc.bits;
+        int[] at = sc.lanes;
+        int c = 0;
+        for (int k = 0; k < whole; k++) {
+            tb[c] = bits[k];
+            at[c] = k;
+            c += (int) inTail[k];
+        }
+        if (c > 0) {
+            int padded = (c + 3) & ~3;
+            java.util.Arrays.fill(tb, c, padded, 0L);
+            double[] tz = sc.values;
+            tailRoots(tb, padded, tz);
+            tailValues(tb, padded, tz);
+            for (int j = 0; j < c; j++) {
+                out[at[j]] = tz[j];
+            }
+        }
+        for (int k = whole; k < n; k++) {
+            out[k] = InverseNormal.quantile(InverseNormal.openUnit(bits[k]));
+        }
+    }
+
+    /** Per-thread scratch of the normals kernel (grown on demand, never shrunk). */
+    private static final class Scratch {
+        long[] flags = new long[0];
+        int[] lanes = new int[0];
+        long[] bits = new long[0];
+        double[] values = new double[0];
+
+        Scratch ensure(int whole) {
+            if (lanes.length < whole) {
+                flags = new long[whole];
+                lanes = new int[whole];
+                bits = new long[whole];
+                values = new double[whole];
+            }
+            return this;
+        }
+    }
+
+    /** Pass 3: {@code r = sqrt(-log(min(p, 1-p)))} of dense tail lanes. */
+    private static void tailRoots(long[] bits, int len, double[] out) {
+        final long mantissaMask = 0x000F_FFFF_FFFF_FFFFL;
+        final long magic = 0x4338_0000_0000_0000L;     // bits of 1.5·2^52: small integers to doubles
+        DoubleVector magicD = DoubleVector.broadcast(D, 0x1.8p52);
+        for (int i = 0; i < len; i += 4) {
+            DoubleVector p = openUnit(bits, i);
+            VectorMask<Double> negative = p.compare(VectorOperators.LT, 0.5);
             DoubleVector x = DoubleVector.broadcast(D, 1.0).sub(p).blend(p, negative);
             LongVector xb = x.reinterpretAsLongs();
             LongVector e = xb.lanewise(VectorOperators.LSHR, 52).and(0x7FFL).sub(1023L);
             DoubleVector mm = xb.and(mantissaMask).or(0x3FF0_0000_0000_0000L).reinterpretAsDoubles();
             VectorMask<Double> big = mm.compare(VectorOperators.GT, InverseNormal.SQRT2);
             mm = mm.blend(mm.mul(0.5), big);
-            e = e.blend(e.add(1L), big.cast(L));
+            // e + 1 where big, done on the exact double (no mask cast between lane types)
             DoubleVector ed = e.add(magic).reinterpretAsDoubles().sub(magicD);
+            ed = ed.blend(ed.add(1.0), big);
             DoubleVector sv = mm.sub(1.0).div(mm.add(1.0));
             DoubleVector s2 = sv.mul(sv);
             DoubleVector t = DoubleVector.broadcast(D, 1.0 / 23).mul(s2).add(1.0 / 21).mul(s2).add(1.0 / 19)
@@ -145,30 +261,42 @@ public final class PanamaKernels implements Kernels {
                     .mul(s2).add(1.0 / 9).mul(s2).add(1.0 / 7).mul(s2).add(1.0 / 5).mul(s2).add(1.0 / 3);
             DoubleVector series = t.mul(s2).mul(sv).add(sv);
             DoubleVector log = ed.mul(InverseNormal.LN2_HI).add(ed.mul(InverseNormal.LN2_LO).add(series.mul(2.0)));
-            DoubleVector rt = log.neg().lanewise(VectorOperators.SQRT);
-            VectorMask<Double> near = rt.compare(VectorOperators.LE, 5.0);
+            log.neg().lanewise(VectorOperators.SQRT).intoArray(out, i);
+        }
+    }
+
+    /** Pass 4: the signed tail rational functions of dense roots, in place. */
+    private static void tailValues(long[] bits, int len, double[] rts) {
+        for (int i = 0; i < len; i += 4) {
+            DoubleVector rt = DoubleVector.fromArray(D, rts, i);
             DoubleVector r1 = rt.sub(1.6);
-            DoubleVector zNear = DoubleVector.broadcast(D, InverseNormal.C7).mul(r1).add(InverseNormal.C6)
+            DoubleVector z = DoubleVector.broadcast(D, InverseNormal.C7).mul(r1).add(InverseNormal.C6)
                     .mul(r1).add(InverseNormal.C5).mul(r1).add(InverseNormal.C4).mul(r1).add(InverseNormal.C3)
                     .mul(r1).add(InverseNormal.C2).mul(r1).add(InverseNormal.C1).mul(r1).add(InverseNormal.C0)
                     .div(DoubleVector.broadcast(D, InverseNormal.D7).mul(r1).add(InverseNormal.D6)
                     .mul(r1).add(InverseNormal.D5).mul(r1).add(InverseNormal.D4).mul(r1).add(InverseNormal.D3)
                     .mul(r1).add(InverseNormal.D2).mul(r1).add(InverseNormal.D1).mul(r1).add(1.0));
-            DoubleVector r2 = rt.sub(5.0);
-            DoubleVector zFar = DoubleVector.broadcast(D, InverseNormal.E7).mul(r2).add(InverseNormal.E6)
-                    .mul(r2).add(InverseNormal.E5).mul(r2).add(InverseNormal.E4).mul(r2).add(InverseNormal.E3)
-                    .mul(r2).add(InverseNormal.E2).mul(r2).add(InverseNormal.E1).mul(r2).add(InverseNormal.E0)
-                    .div(DoubleVector.broadcast(D, InverseNormal.F7).mul(r2).add(InverseNormal.F6)
-                    .mul(r2).add(InverseNormal.F5).mul(r2).add(InverseNormal.F4).mul(r2).add(InverseNormal.F3)
-                    .mul(r2).add(InverseNormal.F2).mul(r2).add(InverseNormal.F1).mul(r2).add(1.0));
-            DoubleVector tail = zFar.blend(zNear, near);
-            tail = tail.blend(tail.neg(), negative);
-            VectorMask<Double> isCentral = q.abs().compare(VectorOperators.LE, 0.425);
-            tail.blend(central, isCentral).intoArray(out, i);
+            VectorMask<Double> far = rt.compare(VectorOperators.GT, 5.0);
+            if (far.anyTrue()) {
+                DoubleVector r2 = rt.sub(5.0);
+                DoubleVector zFar = DoubleVector.broadcast(D, InverseNormal.E7).mul(r2).add(InverseNormal.E6)
+                        .mul(r2).add(InverseNormal.E5).mul(r2).add(InverseNormal.E4).mul(r2).add(InverseNormal.E3)
+                        .mul(r2).add(InverseNormal.E2).mul(r2).add(InverseNormal.E1).mul(r2).add(InverseNormal.E0)
+                        .div(DoubleVector.broadcast(D, InverseNormal.F7).mul(r2).add(InverseNormal.F6)
+                        .mul(r2).add(InverseNormal.F5).mul(r2).add(InverseNormal.F4).mul(r2).add(InverseNormal.F3)
+                        .mul(r2).add(InverseNormal.F2).mul(r2).add(InverseNormal.F1).mul(r2).add(1.0));
+                z = z.blend(zFar, far);
+            }
+            VectorMask<Double> negative = openUnit(bits, i).compare(VectorOperators.LT, 0.5);
+            z.blend(z.neg(), negative).intoArray(rts, i);
         }
-        for (int i = whole; i < n; i++) {
-            out[i] = InverseNormal.quantile(InverseNormal.openUnit(bits[i]));
-        }
+    }
+
+    /** {@code ((bits >>> 12) + 0.5) · 2^-52} for four lanes, without a long-to-double conversion. */
+    private static DoubleVector openUnit(long[] bits, int i) {
+        return LongVector.fromArray(L, bits, i).lanewise(VectorOperators.LSHR, 12)
+                .lanewise(VectorOperators.OR, 0x4330_0000_0000_0000L).reinterpretAsDoubles()
+                .sub(0x1p52).add(0.5).mul(0x1p-52);
     }
 
     @Override

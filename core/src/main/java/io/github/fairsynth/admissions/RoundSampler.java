@@ -58,7 +58,7 @@ final class RoundSampler {
         for (int c0 = 0, chunk = 0; c0 < n; c0 += CHUNK, chunk++) {
             int m = Math.min(CHUNK, n - c0);
             lanes.reseed(RngStreams.key(envKey, round, chunk));
-            lanes.fillUniform(u, 0, m, 0.0, 1.0);
+            kernels.fillUniform(lanes, u, 0, m, 0.0, 1.0);
             for (int i = 0; i < m; i++) {
                 count += u[i] < w0 ? 1 : 0;
             }
@@ -90,7 +90,7 @@ final class RoundSampler {
         for (int c0 = 0, chunk = 0; c0 < n; c0 += CHUNK, chunk++) {
             int m = Math.min(CHUNK, n - c0);
             System.arraycopy(afterGroups, 16 * chunk, lanes.stateArray(), 0, 16); // group uniforms already drawn
-            lanes.fillLongs(bits, 0, m);
+            kernels.fillLongs(lanes, bits, 0, m);
             kernels.normals(bits, m, z);
             for (int i = 0; i < m; i++) {
                 int k = c0 + i;
@@ -102,7 +102,7 @@ final class RoundSampler {
                 a.eligible[k] = (byte) (s >= (g == 0 ? t0 : t1) ? 1 : 0);
             }
             if (gaussFeat) {
-                lanes.fillLongs(bits, 0, m);
+                kernels.fillLongs(lanes, bits, 0, m);
                 kernels.normals(bits, m, z);
                 for (int i = 0; i < m; i++) {
                     int k = c0 + i;
@@ -110,7 +110,7 @@ final class RoundSampler {
                 }
             }
             if (gaussThr) {
-                lanes.fillLongs(bits, 0, m);
+                kernels.fillLongs(lanes, bits, 0, m);
                 kernels.normals(bits, m, z);
                 for (int i = 0; i < m; i++) {
                     a.thresholdNoise[c0 + i] = gaussianNoise(z[i]);
@@ -118,7 +118,7 @@ final class RoundSampler {
             } else if (!betaThr) {
                 java.util.Arrays.fill(a.thresholdNoise, c0, c0 + m, 0.0);
             }
-            lanes.fillUniform(a.selectU, c0, m, 0.0, 1.0);
+            kernels.fillUniform(lanes, a.selectU, c0, m, 0.0, 1.0);
             if (betaFeat || betaThr) {
                 UniformRandomProvider rng = RngStreams.scalarFromKey(RngStreams.key(betaKey, round, chunk));
                 ContinuousSampler beta = ChengBetaSampler.of(rng, p.noiseSigma(), p.noiseMu());

@@ -28,6 +28,17 @@ public interface Kernels {
     void fillUniform(Xoshiro256PlusPlusX4 rng, double[] dst, int off, int len, double lo, double hi);
 
     /**
+     * Fills {@code dst[off … off+len)} with raw 64-bit outputs of the 4-lane stream exactly as
+     * {@link Xoshiro256PlusPlusX4#fillLongs(long[], int, int)} does.
+     *
+     * @param rng the stream (advanced)
+     * @param dst destination
+     * @param off first index
+     * @param len number of values
+     */
+    void fillLongs(Xoshiro256PlusPlusX4 rng, long[] dst, int off, int len);
+
+    /**
      * The linear labels of a block: {@code y[g·rows + r] = ((0 + x_0 w_0g) + x_1 w_1g) + …} for every group
      * and row, with {@code x[j·rows + r]} and {@code w[j·groups + g]}; a multiply then an add per term.
      *

@@ -20,6 +20,11 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void fillLongs(Xoshiro256PlusPlusX4 rng, long[] dst, int off, int len) {
+        rng.fillLongs(dst, off, len);
+    }
+
+    @Override
     public void linear(double[] x, double[] w, int dim, int groups, int rows, double[] y) {
         Arrays.fill(y, 0, groups * rows, 0.0);
         for (int r0 = 0; r0 < rows; r0 += CHUNK) {

@@ -64,6 +64,52 @@ class KernelsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 3, 4, 5, 64, 1001, 4096})
+    void longFillsAreIdentical(int len) {
+        Kernels p = panama();
+        for (long key = 0; key < 10; key++) {
+            Xoshiro256PlusPlusX4 a = new Xoshiro256PlusPlusX4(key * 31 + len);
+            Xoshiro256PlusPlusX4 b = new Xoshiro256PlusPlusX4(key * 31 + len);
+            long[] x = new long[len + 2];
+            long[] y = new long[len + 2];
+            ScalarKernels.INSTANCE.fillLongs(a, x, 2, len);
+            p.fillLongs(b, y, 2, len);
+            assertArrayEquals(x, y);
+            assertArrayEquals(a.state(), b.state(), "streams advanced alike");
+        }
+    }
+
+    /**
+     * Every mix of branches within one vector: each lane independently central, near tail or far tail
+     * (either sign), so the vector kernel's per-pass skips and blends are all exercised.
+     */
+    @Test
+    void normalsAreIdenticalForEveryMixOfBranches() {
+        Kernels p = panama();
+        SplittableRandom r = new SplittableRandom(13);
+        int n = 1 << 14;
+        long[] bits = new long[n];
+        for (int i = 0; i < n; i++) {
+            long top;
+            switch (r.nextInt(5)) {
+                case 0: top = r.nextLong(1L << 52); break;                          // anywhere
+                case 1: top = r.nextLong((long) (0.07 * 0x1p52)); break;           // lower near tail
+                case 2: top = (1L << 52) - 1 - r.nextLong((long) (0.07 * 0x1p52)); break; // upper near tail
+                case 3: top = r.nextLong(60_000); break;                           // lower far tail (r > 5)
+                default: top = (1L << 52) - 1 - r.nextLong(60_000); break;         // upper far tail
+            }
+            bits[i] = (top << 12) | r.nextLong(1L << 12);
+        }
+        double[] a = new double[n];
+        double[] b = new double[n];
+        ScalarKernels.INSTANCE.normals(bits, n, a);
+        p.normals(bits, n, b);
+        for (int i = 0; i < n; i++) {
+            assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]), "bits " + Long.toHexString(bits[i]));
+        }
+    }
+
     @Test
     void linearLabelsAreIdentical() {
         Kernels p = panama();
