@@ -80,16 +80,7 @@ public final class AdmissionsEnv {
      * @throws IllegalStateException when the episode is done
      */
     public Applicants step(double threshold, double epsilon) {
-        if (done()) {
-            throw new IllegalStateException("the episode is done: " + steps + " steps taken, max_steps " + p.maxSteps());
-        }
-        if (!(threshold >= p.scoreMin() && threshold <= p.scoreMax())) {
-            throw new io.github.fairsynth.ConfigException("threshold", threshold,
-                    "must be in [" + p.scoreMin() + ", " + p.scoreMax() + "]");
-        }
-        if (!(epsilon >= 0 && epsilon <= 1)) {
-            throw new io.github.fairsynth.ConfigException("epsilon", epsilon, "must be in [0, 1]");
-        }
+        checkAction(p, steps, threshold, epsilon);
         steps++;
         Applicants a = current;
         lastManipulated = AdmissionsKernel.manipulate(p, a.observed, a.group, a.n, threshold, epsilon,
@@ -101,5 +92,26 @@ public final class AdmissionsEnv {
         stepped = a;
         current = next;
         return a;
+    }
+
+    /**
+     * Checks a step's action as the gym's action space does.
+     *
+     * @param p         parameters
+     * @param steps     steps taken so far
+     * @param threshold the threshold
+     * @param epsilon   the epsilon
+     */
+    static void checkAction(AdmissionsParams p, long steps, double threshold, double epsilon) {
+        if (steps > p.maxSteps()) {
+            throw new IllegalStateException("the episode is done: " + steps + " steps taken, max_steps " + p.maxSteps());
+        }
+        if (!(threshold >= p.scoreMin() && threshold <= p.scoreMax())) {
+            throw new io.github.fairsynth.ConfigException("threshold", threshold,
+                    "must be in [" + p.scoreMin() + ", " + p.scoreMax() + "]");
+        }
+        if (!(epsilon >= 0 && epsilon <= 1)) {
+            throw new io.github.fairsynth.ConfigException("epsilon", epsilon, "must be in [0, 1]");
+        }
     }
 }

@@ -96,6 +96,51 @@ public final class AdmissionsKernel {
     }
 
     /**
+     * Adds a stepped chunk's outcomes to the two groups' metrics: positions {@code [from, split)} are in
+     * group 0, {@code [split, to)} in group 1 (group 0 comes first in a round). The engine tallies every
+     * round in chunks of {@value RoundSampler#CHUNK} applicants, each into fresh metrics added in chunk
+     * order, so the sums are the same whichever way the chunks were stepped.
+     *
+     * @param a     stepped applicants
+     * @param from  first position
+     * @param split first position of group 1 ({@code from <= split <= to})
+     * @param to    end position
+     * @param g0    group 0 metrics (added to)
+     * @param g1    group 1 metrics (added to)
+     */
+    static void tally(Applicants a, int from, int split, int to, GroupMetrics g0, GroupMetrics g1) {
+        tallyGroup(a, from, split, g0);
+        tallyGroup(a, split, to, g1);
+    }
+
+    private static void tallyGroup(Applicants a, int from, int to, GroupMetrics m) {
+        long eligible = 0;
+        long selected = 0;
+        long manipulated = 0;
+        long correct = 0;
+        double burden = m.burden;
+        double social = m.socialBurden;
+        for (int i = from; i < to; i++) {
+            int el = a.eligible[i];
+            int sel = a.selected[i];
+            double b = a.burden[i];
+            eligible += el;
+            selected += sel;
+            manipulated += a.manipulated[i];
+            correct += el == sel ? 1 : 0;
+            burden += b;
+            social += el != 0 ? b : 0.0;
+        }
+        m.applicants += to - from;
+        m.eligible += eligible;
+        m.selected += selected;
+        m.manipulated += manipulated;
+        m.correct += correct;
+        m.burden = burden;
+        m.socialBurden = social;
+    }
+
+    /**
      * numpy's {@code clip}: {@code min(max(v, lo), hi)}.
      *
      * @param v  value

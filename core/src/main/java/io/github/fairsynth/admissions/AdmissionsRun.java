@@ -71,14 +71,23 @@ public final class AdmissionsRun {
     }
 
     private static final class EnvState {
+        /** The environment, when the jury reads the applicants; else null. */
         final AdmissionsEnv env;
+        /** The environment stepped chunk by chunk, when the jury only counts steps; else null. */
+        final ChunkedEnv chunked;
         final Jury jury;
         final GroupMetrics[] totals = {new GroupMetrics(), new GroupMetrics()};
         double lastThreshold;
 
-        EnvState(AdmissionsEnv env, Jury jury) {
-            this.env = env;
+        EnvState(AdmissionsParams p, long seed, int index, Jury jury) {
             this.jury = jury;
+            if (jury.observesApplicants()) {
+                env = new AdmissionsEnv(p, seed, index);
+                chunked = null;
+            } else {
+                env = null;
+                chunked = new ChunkedEnv(p, seed, index, io.github.fairsynth.simd.Kernels.get());
+            }
         }
     }
 
@@ -92,10 +101,12 @@ public final class AdmissionsRun {
      */
     public AdmissionsResult run(TraceSink trace, ProgressListener progress) throws Exception {
         int blocks = (envs + ENV_BLOCK - 1) / ENV_BLOCK;
+        // one block of environments cannot use the threads: they step each round's chunks instead
+        int chunkThreads = blocks == 1 ? threads : 1;
         EnvState[] states = new EnvState[envs];
         Jury prototype = jurySettings.create(params);
         for (int i = 0; i < envs; i++) {
-            states[i] = new EnvState(new AdmissionsEnv(params, seed, i), prototype.copy());
+            states[i] = new EnvState(params, seed, i, prototype.copy());
         }
         double[] epoch = new double[EPOCH * M];
         GroupMetrics[] row = {new GroupMetrics(), new GroupMetrics()};
@@ -108,7 +119,7 @@ public final class AdmissionsRun {
                 int e0 = (int) b * ENV_BLOCK;
                 int e1 = Math.min(envs, e0 + ENV_BLOCK);
                 for (int e = e0; e < e1; e++) {
-                    runEnv(states[e], len, part);
+                    runEnv(states[e], len, part, chunkThreads);
                 }
                 return part;
             }, (b, part) -> {
@@ -147,25 +158,31 @@ public final class AdmissionsRun {
         return new AdmissionsResult(params, jurySettings, seed, envs, steps, totals, mean, sd);
     }
 
-    private void runEnv(EnvState s, int len, double[] part) {
+    private void runEnv(EnvState s, int len, double[] part, int chunkThreads) throws Exception {
         GroupMetrics[] step = {new GroupMetrics(), new GroupMetrics()};
+        GroupMetrics[] chunk = {new GroupMetrics(), new GroupMetrics()};
         for (int k = 0; k < len; k++) {
             double tau = s.jury.threshold();
             double eps = s.jury.epsilon();
-            Applicants a = s.env.step(tau, eps);
             step[0].clear();
             step[1].clear();
-            for (int i = 0; i < a.n; i++) {
-                GroupMetrics m = step[a.group[i]];
-                boolean el = a.eligible[i] != 0;
-                boolean sel = a.selected[i] != 0;
-                m.applicants++;
-                m.eligible += el ? 1 : 0;
-                m.selected += sel ? 1 : 0;
-                m.manipulated += a.manipulated[i];
-                m.correct += el == sel ? 1 : 0;
-                m.burden += a.burden[i];
-                m.socialBurden += el ? a.burden[i] : 0.0;
+            Applicants a = null;
+            int nextGroupZero;
+            if (s.chunked != null) {
+                s.chunked.step(tau, eps, step[0], step[1], chunkThreads);
+                nextGroupZero = s.chunked.nextGroupZero();
+            } else {
+                a = s.env.step(tau, eps);
+                // the same per-chunk tallies, in chunk order, as the chunked environment
+                for (int c0 = 0; c0 < a.n; c0 += RoundSampler.CHUNK) {
+                    int c1 = Math.min(a.n, c0 + RoundSampler.CHUNK);
+                    chunk[0].clear();
+                    chunk[1].clear();
+                    AdmissionsKernel.tally(a, c0, Math.max(c0, Math.min(c1, a.groupZero)), c1, chunk[0], chunk[1]);
+                    step[0].add(chunk[0]);
+                    step[1].add(chunk[1]);
+                }
+                nextGroupZero = s.env.nextGroupZero();
             }
             int o = k * M;
             part[o] += tau;
@@ -175,7 +192,7 @@ public final class AdmissionsRun {
                 s.totals[g].add(step[g]);
             }
             s.lastThreshold = tau;
-            s.jury.observe(a, s.env.nextGroupZero());
+            s.jury.observe(a, nextGroupZero);
         }
     }
 

@@ -25,6 +25,11 @@ final class FixedJury implements Jury {
     }
 
     @Override
+    public boolean observesApplicants() {
+        return false;
+    }
+
+    @Override
     public Jury copy() {
         return new FixedJury(settings);
     }

@@ -20,6 +20,16 @@ public interface Jury {
      */
     void observe(Applicants stepped, int nextGroupZero);
 
+    /**
+     * Whether {@link #observe} reads the stepped applicants. When false the engine may step the round
+     * chunk by chunk without keeping its applicants, and passes {@code null} as {@code stepped}.
+     *
+     * @return true unless the jury only counts steps
+     */
+    default boolean observesApplicants() {
+        return true;
+    }
+
     /** @return a fresh jury with the same settings (for another environment) */
     Jury copy();
 

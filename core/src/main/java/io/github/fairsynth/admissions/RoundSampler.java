@@ -27,24 +27,51 @@ final class RoundSampler {
     private final AdmissionsParams p;
     private final long envKey;
     private final long betaKey;
-    private final Xoshiro256PlusPlusX4 lanes = new Xoshiro256PlusPlusX4(0);
     private final Kernels kernels;
-    private final long[] bits;
-    private final double[] u;
-    private final double[] z;
-    /** Per chunk, the stream state right after its group uniforms (so pass two does not draw them again). */
-    private final long[] afterGroups;
+    private final Buffers own;
+    /**
+     * Per round parity and chunk, the stream state right after the chunk's group uniforms (so drawing the
+     * chunk does not draw them again). Two rounds are live at once: the one being stepped and the next.
+     */
+    private final long[][] afterGroups;
+
+    /** One worker's draw buffers for one chunk (a sampler's chunks may be drawn on several threads). */
+    static final class Buffers {
+        final Xoshiro256PlusPlusX4 lanes = new Xoshiro256PlusPlusX4(0);
+        final long[] bits;
+        final double[] u;
+        final double[] z;
+
+        Buffers(int chunk) {
+            int c = (chunk + 3) & ~3;
+            bits = new long[c];
+            u = new double[c];
+            z = new double[c];
+        }
+    }
 
     RoundSampler(AdmissionsParams p, long seed, long env, Kernels kernels) {
         this.p = p;
         this.kernels = kernels;
         envKey = RngStreams.key(seed, PURPOSE_ROUND, env);
         betaKey = RngStreams.key(seed, PURPOSE_BETA, env);
-        int c = Math.min(CHUNK, p.numApplicants());
-        bits = new long[(c + 3) & ~3];
-        u = new double[(c + 3) & ~3];
-        z = new double[(c + 3) & ~3];
-        afterGroups = new long[16 * ((p.numApplicants() + CHUNK - 1) / CHUNK)];
+        own = newBuffers();
+        afterGroups = new long[2][16 * chunks()];
+    }
+
+    /** @return chunks per round */
+    int chunks() {
+        return (p.numApplicants() + CHUNK - 1) / CHUNK;
+    }
+
+    /** @return applicants in chunk {@code chunk} */
+    int chunkSize(int chunk) {
+        return Math.min(CHUNK, p.numApplicants() - chunk * CHUNK);
+    }
+
+    /** @return fresh buffers for one worker */
+    Buffers newBuffers() {
+        return new Buffers(Math.min(CHUNK, p.numApplicants()));
     }
 
     /**
@@ -52,18 +79,31 @@ final class RoundSampler {
      * @return how many of the round's applicants are in group 0
      */
     int groupZeroCount(long round) {
-        int n = p.numApplicants();
-        double w0 = p.mixWeight(0);
         int count = 0;
-        for (int c0 = 0, chunk = 0; c0 < n; c0 += CHUNK, chunk++) {
-            int m = Math.min(CHUNK, n - c0);
-            lanes.reseed(RngStreams.key(envKey, round, chunk));
-            kernels.fillUniform(lanes, u, 0, m, 0.0, 1.0);
-            for (int i = 0; i < m; i++) {
-                count += u[i] < w0 ? 1 : 0;
-            }
-            System.arraycopy(lanes.stateArray(), 0, afterGroups, 16 * chunk, 16);
+        for (int chunk = 0, chunks = chunks(); chunk < chunks; chunk++) {
+            count += groupZeroCount(round, chunk, own);
         }
+        return count;
+    }
+
+    /**
+     * Draws one chunk's group uniforms and keeps the stream state after them for {@link #sampleChunk}.
+     *
+     * @param round the round
+     * @param chunk the chunk
+     * @param b     the calling worker's buffers
+     * @return how many of the chunk's group uniforms fall in group 0
+     */
+    int groupZeroCount(long round, int chunk, Buffers b) {
+        int m = chunkSize(chunk);
+        double w0 = p.mixWeight(0);
+        b.lanes.reseed(RngStreams.key(envKey, round, chunk));
+        kernels.fillUniform(b.lanes, b.u, 0, m, 0.0, 1.0);
+        int count = 0;
+        for (int i = 0; i < m; i++) {
+            count += b.u[i] < w0 ? 1 : 0;
+        }
+        System.arraycopy(b.lanes.stateArray(), 0, afterGroups[(int) (round & 1)], 16 * chunk, 16);
         return count;
     }
 
@@ -75,10 +115,28 @@ final class RoundSampler {
      * @param a     the destination
      */
     void sample(long round, Applicants a) {
-        int n = p.numApplicants();
-        a.n = n;
+        a.n = p.numApplicants();
         int zeros = groupZeroCount(round);
         a.groupZero = zeros;
+        for (int chunk = 0, chunks = chunks(); chunk < chunks; chunk++) {
+            sampleChunk(round, chunk, zeros, own, a, chunk * CHUNK);
+        }
+    }
+
+    /**
+     * Draws one chunk of a round whose group uniforms {@link #groupZeroCount(long, int, Buffers)} has drawn:
+     * applicant {@code chunk·CHUNK + i} goes to {@code a}'s index {@code off + i}.
+     *
+     * @param round the round
+     * @param chunk the chunk
+     * @param zeros the round's group-0 count (group 0 takes the first positions of the round)
+     * @param b     the calling worker's buffers
+     * @param a     the destination
+     * @param off   the destination index of the chunk's first applicant
+     */
+    void sampleChunk(long round, int chunk, int zeros, Buffers b, Applicants a, int off) {
+        int c0 = chunk * CHUNK;
+        int m = chunkSize(chunk);
         double lo = p.scoreMin();
         double hi = p.scoreMax();
         boolean gaussFeat = p.noisyFeatures() && p.noiseSigma() > 0 && p.noiseDist() == NoiseDist.GAUSSIAN;
@@ -87,53 +145,61 @@ final class RoundSampler {
         boolean betaThr = p.noisyThreshold() && p.noiseSigma() > 0 && p.noiseDist() == NoiseDist.BETA;
         double t0 = p.trueThreshold(0);
         double t1 = p.trueThreshold(1);
-        for (int c0 = 0, chunk = 0; c0 < n; c0 += CHUNK, chunk++) {
-            int m = Math.min(CHUNK, n - c0);
-            System.arraycopy(afterGroups, 16 * chunk, lanes.stateArray(), 0, 16); // group uniforms already drawn
+        Xoshiro256PlusPlusX4 lanes = b.lanes;
+        long[] bits = b.bits;
+        double[] z = b.z;
+        System.arraycopy(afterGroups[(int) (round & 1)], 16 * chunk, lanes.stateArray(), 0, 16);
+        kernels.fillLongs(lanes, bits, 0, m);
+        kernels.normals(bits, m, z);
+        // group 0 takes positions [0, zeros) of the round: split the chunk there, no per-applicant test
+        int split = Math.max(0, Math.min(m, zeros - c0));
+        scores(z, 0, split, 0, p.mu(0), p.sigma(0), t0, lo, hi, a, off);
+        scores(z, split, m, 1, p.mu(1), p.sigma(1), t1, lo, hi, a, off);
+        if (gaussFeat) {
             kernels.fillLongs(lanes, bits, 0, m);
             kernels.normals(bits, m, z);
             for (int i = 0; i < m; i++) {
-                int k = c0 + i;
-                int g = k < zeros ? 0 : 1;
-                double s = AdmissionsKernel.clip(p.mu(g) + p.sigma(g) * z[i], lo, hi);
-                a.group[k] = (byte) g;
-                a.original[k] = s;
-                a.observed[k] = s;
-                a.eligible[k] = (byte) (s >= (g == 0 ? t0 : t1) ? 1 : 0);
+                int k = off + i;
+                a.observed[k] = AdmissionsKernel.clip(a.original[k] + gaussianNoise(z[i]), lo, hi);
             }
-            if (gaussFeat) {
-                kernels.fillLongs(lanes, bits, 0, m);
-                kernels.normals(bits, m, z);
+        }
+        if (gaussThr) {
+            kernels.fillLongs(lanes, bits, 0, m);
+            kernels.normals(bits, m, z);
+            for (int i = 0; i < m; i++) {
+                a.thresholdNoise[off + i] = gaussianNoise(z[i]);
+            }
+        } else if (!betaThr) {
+            java.util.Arrays.fill(a.thresholdNoise, off, off + m, 0.0);
+        }
+        kernels.fillUniform(lanes, a.selectU, off, m, 0.0, 1.0);
+        if (betaFeat || betaThr) {
+            UniformRandomProvider rng = RngStreams.scalarFromKey(RngStreams.key(betaKey, round, chunk));
+            ContinuousSampler beta = ChengBetaSampler.of(rng, p.noiseSigma(), p.noiseMu());
+            if (betaFeat) {
                 for (int i = 0; i < m; i++) {
-                    int k = c0 + i;
-                    a.observed[k] = AdmissionsKernel.clip(a.original[k] + gaussianNoise(z[i]), lo, hi);
+                    int k = off + i;
+                    a.observed[k] = AdmissionsKernel.clip(a.original[k] + betaNoise(rng, beta), lo, hi);
                 }
             }
-            if (gaussThr) {
-                kernels.fillLongs(lanes, bits, 0, m);
-                kernels.normals(bits, m, z);
+            if (betaThr) {
                 for (int i = 0; i < m; i++) {
-                    a.thresholdNoise[c0 + i] = gaussianNoise(z[i]);
-                }
-            } else if (!betaThr) {
-                java.util.Arrays.fill(a.thresholdNoise, c0, c0 + m, 0.0);
-            }
-            kernels.fillUniform(lanes, a.selectU, c0, m, 0.0, 1.0);
-            if (betaFeat || betaThr) {
-                UniformRandomProvider rng = RngStreams.scalarFromKey(RngStreams.key(betaKey, round, chunk));
-                ContinuousSampler beta = ChengBetaSampler.of(rng, p.noiseSigma(), p.noiseMu());
-                if (betaFeat) {
-                    for (int i = 0; i < m; i++) {
-                        int k = c0 + i;
-                        a.observed[k] = AdmissionsKernel.clip(a.original[k] + betaNoise(rng, beta), lo, hi);
-                    }
-                }
-                if (betaThr) {
-                    for (int i = 0; i < m; i++) {
-                        a.thresholdNoise[c0 + i] = betaNoise(rng, beta);
-                    }
+                    a.thresholdNoise[off + i] = betaNoise(rng, beta);
                 }
             }
+        }
+    }
+
+    /** Original (= observed) scores and eligibility of chunk positions {@code [from, to)}, all in group {@code g}. */
+    private static void scores(double[] z, int from, int to, int g, double mu, double sigma, double threshold,
+                               double lo, double hi, Applicants a, int off) {
+        for (int i = from; i < to; i++) {
+            int k = off + i;
+            double s = AdmissionsKernel.clip(mu + sigma * z[i], lo, hi);
+            a.group[k] = (byte) g;
+            a.original[k] = s;
+            a.observed[k] = s;
+            a.eligible[k] = (byte) (s >= threshold ? 1 : 0);
         }
     }
 

@@ -40,6 +40,69 @@ class AdmissionsRunTest {
         assertEquals(a[0].finalThresholdSd(), b[0].finalThresholdSd(), 0.0);
     }
 
+    /**
+     * A fixed jury's environment is stepped chunk by chunk without keeping its applicants (on one thread or
+     * several chunks at once); its metrics equal, bit for bit, those tallied from {@link AdmissionsEnv}'s
+     * kept applicants, for rounds of several chunks (one partial) with every kind of noise.
+     */
+    @ParameterizedTest
+    @EnumSource(NoiseDist.class)
+    void chunkedSteppingEqualsKeptApplicants(NoiseDist dist) throws Exception {
+        AdmissionsParams p = AdmissionsParams.builder().numApplicants(3 * RoundSampler.CHUNK + 123).noiseDist(dist)
+                .noise(dist == NoiseDist.BETA ? 5 : 0.1, dist == NoiseDist.BETA ? 1 : 0.05, -0.3, 0.3)
+                .noisyFeatures(true).noisyThreshold(true).build();
+        double[] taus = {0.8, 0.5, 0.95, 0.3};
+        double eps = 0.1;
+        AdmissionsEnv kept = new AdmissionsEnv(p, 17, 4);
+        ChunkedEnv one = new ChunkedEnv(p, 17, 4, io.github.fairsynth.simd.Kernels.get());
+        ChunkedEnv two = new ChunkedEnv(p, 17, 4, io.github.fairsynth.simd.Kernels.get());
+        for (double tau : taus) {
+            assertEquals(kept.current().groupZeroCount(), one.nextGroupZero());
+            Applicants a = kept.step(tau, eps);
+            GroupMetrics[] want = {new GroupMetrics(), new GroupMetrics()};
+            for (int c0 = 0; c0 < a.n; c0 += RoundSampler.CHUNK) {
+                int c1 = Math.min(a.n, c0 + RoundSampler.CHUNK);
+                GroupMetrics x = new GroupMetrics();
+                GroupMetrics y = new GroupMetrics();
+                AdmissionsKernel.tally(a, c0, Math.max(c0, Math.min(c1, a.groupZero)), c1, x, y);
+                want[0].add(x);
+                want[1].add(y);
+            }
+            GroupMetrics[] got1 = {new GroupMetrics(), new GroupMetrics()};
+            GroupMetrics[] got2 = {new GroupMetrics(), new GroupMetrics()};
+            int moved1 = one.step(tau, eps, got1[0], got1[1], 1);
+            int moved2 = two.step(tau, eps, got2[0], got2[1], 2);
+            assertEquals(kept.lastManipulated(), moved1);
+            assertEquals(kept.lastManipulated(), moved2);
+            assertEquals(kept.nextGroupZero(), one.nextGroupZero());
+            assertEquals(kept.nextGroupZero(), two.nextGroupZero());
+            for (int g = 0; g < 2; g++) {
+                for (GroupMetrics got : new GroupMetrics[] {got1[g], got2[g]}) {
+                    assertEquals(want[g].applicants, got.applicants);
+                    assertEquals(want[g].eligible, got.eligible);
+                    assertEquals(want[g].selected, got.selected);
+                    assertEquals(want[g].manipulated, got.manipulated);
+                    assertEquals(want[g].correct, got.correct);
+                    assertEquals(Double.doubleToRawLongBits(want[g].burden), Double.doubleToRawLongBits(got.burden));
+                    assertEquals(Double.doubleToRawLongBits(want[g].socialBurden), Double.doubleToRawLongBits(got.socialBurden));
+                }
+            }
+            assertTrue(want[0].manipulated + want[1].manipulated > 0 || tau < 0.5, "gaming happens at tau " + tau);
+        }
+    }
+
+    /** One environment of several chunks: its chunks run on the threads, and the result is the same. */
+    @Test
+    void oneBigEnvironmentGivesTheSameResultsOnTwoThreads() throws Exception {
+        AdmissionsParams p = AdmissionsParams.builder().numApplicants(5 * RoundSampler.CHUNK + 7).noisyThreshold(true).build();
+        AdmissionsResult[] a = new AdmissionsResult[1];
+        AdmissionsResult[] b = new AdmissionsResult[1];
+        List<String> t1 = trace(new AdmissionsRun(p, jury(JurySettings.Kind.FIXED), 5, 1, 6, 1), a);
+        List<String> t2 = trace(new AdmissionsRun(p, jury(JurySettings.Kind.FIXED), 5, 1, 6, 2), b);
+        assertEquals(t1, t2);
+        assertEquals(a[0].overall().meanBurden(), b[0].overall().meanBurden(), 0.0);
+    }
+
     @Test
     void environmentTrajectoryDependsOnlyOnItsIndex() throws Exception {
         AdmissionsParams p = AdmissionsParams.builder().build();
