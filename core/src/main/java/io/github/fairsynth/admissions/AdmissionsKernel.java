@@ -45,26 +45,24 @@ public final class AdmissionsKernel {
         boolean unlimited = Double.isInfinite(p.gamingControl());
         double control = p.gamingControl();
         double fixedTarget = clip(tau, lo, hi);
+        // Branch-free: whether a score is below tau is a coin flip to the branch predictor, so every
+        // applicant's candidate move is computed and kept by bit masks (0 or all ones), never by a jump.
         int count = 0;
         for (int i = 0; i < n; i++) {
             double x = observed[i];
-            if (x < tau) {
-                int g = group[i];
-                double target = noisy ? clip(tau + noise[i], lo, hi) : fixedTarget;
-                double costX = p.cost(x, g);
-                double change = p.cost(target, g) - costX;
-                double maxCost = unlimited ? UNLIMITED_COST : p.cost(x + control, g) - costX;
-                double com = (target >= tau ? 1.0 : 0.0) - change - eps;
-                boolean move = 0 <= com && com <= 1 && change < maxCost + EPS_VALUE;
-                burden[i] = change;
-                scoreY[i] = move ? target : x;
-                moved[i] = (byte) (move ? 1 : 0);
-                count += move ? 1 : 0;
-            } else {
-                scoreY[i] = x;
-                burden[i] = 0;
-                moved[i] = 0;
-            }
+            int g = group[i];
+            double target = noisy ? clip(tau + noise[i], lo, hi) : fixedTarget;
+            double costX = p.cost(x, g);
+            double change = p.cost(target, g) - costX;
+            double maxCost = unlimited ? UNLIMITED_COST : p.cost(x + control, g) - costX;
+            double com = (target >= tau ? 1.0 : 0.0) - change - eps;
+            long below = -(long) (x < tau ? 1 : 0);
+            long move = below & -(long) ((0 <= com ? 1 : 0) & (com <= 1 ? 1 : 0) & (change < maxCost + EPS_VALUE ? 1 : 0));
+            long xb = Double.doubleToRawLongBits(x);
+            burden[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(change) & below);
+            scoreY[i] = Double.longBitsToDouble(xb ^ ((xb ^ Double.doubleToRawLongBits(target)) & move));
+            moved[i] = (byte) (move & 1);
+            count -= (int) move;
         }
         return count;
     }
@@ -87,10 +85,11 @@ public final class AdmissionsKernel {
                              byte[] selected, byte[] groundTruth) {
         int count = 0;
         for (int i = 0; i < n; i++) {
-            boolean s = u[i] < eps || scoreY[i] >= tau;
-            selected[i] = (byte) (s ? 1 : 0);
-            groundTruth[i] = s ? eligible[i] : Applicants.UNSELECTED;
-            count += s ? 1 : 0;
+            int s = (u[i] < eps ? 1 : 0) | (scoreY[i] >= tau ? 1 : 0);
+            selected[i] = (byte) s;
+            // eligibility (0/1) when selected, UNSELECTED (2) when not: no branch
+            groundTruth[i] = (byte) ((eligible[i] & -s) | (Applicants.UNSELECTED & (s - 1)));
+            count += s;
         }
         return count;
     }
@@ -127,9 +126,10 @@ public final class AdmissionsKernel {
             eligible += el;
             selected += sel;
             manipulated += a.manipulated[i];
-            correct += el == sel ? 1 : 0;
+            correct += 1 - (el ^ sel);
             burden += b;
-            social += el != 0 ? b : 0.0;
+            // b where eligible, else +0.0 (adding +0.0 leaves the sum's bits as they are): a mask, no branch
+            social += Double.longBitsToDouble(Double.doubleToRawLongBits(b) & -(long) el);
         }
         m.applicants += to - from;
         m.eligible += eligible;
