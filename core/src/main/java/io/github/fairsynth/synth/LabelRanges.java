@@ -87,7 +87,17 @@ public final class LabelRanges {
         if (block.scaled) {
             throw new IllegalStateException("block " + block.index + " is already scaled");
         }
-        double[] y = block.labels;
+        scaleColumns(block.labels);
+        block.scaled = true;
+    }
+
+    /**
+     * Min-max scales label columns in place, {@code (y - min) / (max - min)} per column (0 where the column
+     * is constant), with no check: {@link #scale(SynthBlock)} is the checked form.
+     *
+     * @param y label columns, column-major with stride {@link SynthBlock#ROWS}, as {@link SynthBlock#labelArray()}
+     */
+    public void scaleColumns(double[] y) {
         for (int c = 0; c < min.length; c++) {
             int o = c * SynthBlock.ROWS;
             double lo = min[c];
@@ -100,6 +110,5 @@ public final class LabelRanges {
                 Arrays.fill(y, o, o + SynthBlock.ROWS, 0.0);
             }
         }
-        block.scaled = true;
     }
 }

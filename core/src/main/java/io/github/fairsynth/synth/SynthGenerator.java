@@ -87,19 +87,42 @@ public final class SynthGenerator {
      * @param block the worker's block
      */
     public void fill(long b, SynthBlock block) {
-        long seed = spec.seed();
         block.index = b;
         block.rows = (int) Math.min(ROWS, spec.samples() - b * ROWS);
         block.scaled = false;
-        Xoshiro256PlusPlusX4 lanes = RngStreams.lanes(seed, Purpose.FEATURES, b);
-        kernels.fillUniform(lanes, block.x, 0, spec.dim() * ROWS, spec.featLo(), spec.featHi());
-        lanes.reseed(RngStreams.key(seed, Purpose.GROUPS, b));
-        fillGroups(lanes, block);
+        fillFeatures(b, block);
+        fillGroups(b, block);
         fillLabels(block);
         if (spec.noiseWidth() > 0) {
             addNoise(b, block);
         }
         aggregate(block);
+    }
+
+    /*
+     * The phases of fill, in its order; public so that benchmarks and tools can time or run them one by
+     * one. Each writes whole blocks of ROWS rows and depends on the ones before it.
+     */
+
+    /**
+     * Phase 1: the features of block {@code b}, uniform on {@code [feat_lo, feat_hi]}.
+     *
+     * @param b     block index
+     * @param block the block
+     */
+    public void fillFeatures(long b, SynthBlock block) {
+        Xoshiro256PlusPlusX4 lanes = RngStreams.lanes(spec.seed(), Purpose.FEATURES, b);
+        kernels.fillUniform(lanes, block.x, 0, spec.dim() * ROWS, spec.featLo(), spec.featHi());
+    }
+
+    /**
+     * Phase 2: each row's level of every attribute (its active groups).
+     *
+     * @param b     block index
+     * @param block the block
+     */
+    public void fillGroups(long b, SynthBlock block) {
+        fillGroups(RngStreams.lanes(spec.seed(), Purpose.GROUPS, b), block);
     }
 
     private void fillGroups(Xoshiro256PlusPlusX4 lanes, SynthBlock block) {
@@ -123,8 +146,13 @@ public final class SynthGenerator {
         }
     }
 
-    /** y_g = ((0 + x_0 w_0g) + x_1 w_1g) + … [+ quadratic term]; plain multiply then add, no FMA. */
-    private void fillLabels(SynthBlock block) {
+    /**
+     * Phase 3: every group's noise-free label {@code y_g = ((0 + x_0 w_0g) + x_1 w_1g) + …} [+ the quadratic
+     * term]; plain multiply then add, no FMA.
+     *
+     * @param block the block (features filled)
+     */
+    public void fillLabels(SynthBlock block) {
         int dim = spec.dim();
         int groups = spec.groups();
         double[] x = block.x;
@@ -166,7 +194,14 @@ public final class SynthGenerator {
         }
     }
 
-    private void addNoise(long b, SynthBlock block) {
+    /**
+     * Phase 4: adds {@code noise · N(0, 1)} to every group's label (run by {@link #fill} only when the noise
+     * width is positive).
+     *
+     * @param b     block index
+     * @param block the block (labels filled)
+     */
+    public void addNoise(long b, SynthBlock block) {
         ZigguratSampler.NormalizedGaussian z =
                 ZigguratSampler.NormalizedGaussian.of(RngStreams.scalar(spec.seed(), Purpose.NOISE, b));
         double width = spec.noiseWidth();
@@ -177,7 +212,13 @@ public final class SynthGenerator {
         }
     }
 
-    private void aggregate(SynthBlock block) {
+    /**
+     * Phase 5: the aggregate label columns (mean, min, max and dominance-permutation first over the active
+     * groups, and mean, min, max over all groups).
+     *
+     * @param block the block (group labels and levels filled)
+     */
+    public void aggregate(SynthBlock block) {
         int groups = spec.groups();
         int attrs = spec.attributeCount();
         double[] y = block.labels;
