@@ -33,7 +33,7 @@ for s in "${stages[@]}"; do
     jmh25)   if [ -x "$JAVA25" ]; then
                "$JAVA17" -jar "$jar" "$SUITE25" -jvm "$JAVA25" -rf json -rff results/jmh-jdk25.json
              else echo "no JDK 25 at $JAVA25: skipped" >&2; fi ;;
-    peers)   "$JAVA17" -jar "$work/fairsynth.jar" generate --samples 1000000 --quiet --out "$work/paper1e6.npy"
+    peers)   "$JAVA17" -jar "$work/fairsynth.jar" generate --rows 1000000 --quiet --out "$work/paper1e6.npy"
              {
                for i in 1 2 3; do echo "synthgen_paper $("$PY" ../shared/anchors/bench_synthgen_numpy.py --n 1000000 --config notebook --variant gather)"; done
                for i in 1 2 3; do echo "synthgen_wide $("$PY" ../shared/anchors/bench_synthgen_numpy.py --n 1000000 --config wide --variant gather)"; done

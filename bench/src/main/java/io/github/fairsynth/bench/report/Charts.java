@@ -153,7 +153,6 @@ public final class Charts {
             }
             c.addSeries(cfg, phases, ys);
         }
-        c.getStyler().setYAxisLogarithmic(true);
         BitmapEncoder.saveBitmap(c, out.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
