@@ -1,11 +1,9 @@
 package io.github.fairsynth.bench;
 
 import io.github.fairsynth.simd.Kernels;
-import io.github.fairsynth.simd.ScalarKernels;
 import io.github.fairsynth.synth.LabelRanges;
 import io.github.fairsynth.synth.SynthBlock;
 import io.github.fairsynth.synth.SynthGenerator;
-import io.github.fairsynth.synth.SynthJob;
 import io.github.fairsynth.synth.SynthSpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,14 +51,11 @@ public class GeneratorPhaseBench {
     @Setup
     public void setup() throws Exception {
         SynthSpec spec = SynthConfigs.spec(config, 64L * SynthBlock.ROWS);
-        Kernels k = kernels.equals("panama") ? Kernels.Holder.panama() : ScalarKernels.INSTANCE;
-        if (k == null) {
-            throw new IllegalStateException("Vector API kernels unavailable in this JVM");
-        }
+        Kernels k = SynthConfigs.kernels(kernels);
         generator = new SynthGenerator(spec, k);
         block = new SynthBlock(spec);
         blocks = generator.blockCount();
-        ranges = new SynthJob(spec, 0, spec.samples(), 1).ranges((p, d, t) -> { });
+        ranges = SynthConfigs.ranges(spec);
         generator.fill(0, block);
     }
 

@@ -3,9 +3,7 @@ package io.github.fairsynth.bench;
 import io.github.fairsynth.simd.Kernels;
 import io.github.fairsynth.synth.LabelRanges;
 import io.github.fairsynth.synth.SynthBlock;
-import io.github.fairsynth.synth.SynthColumns;
 import io.github.fairsynth.synth.SynthGenerator;
-import io.github.fairsynth.synth.SynthJob;
 import io.github.fairsynth.synth.SynthSpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -56,15 +54,12 @@ public class GeneratorThreadsBench {
     @Setup
     public void setup() throws Exception {
         SynthSpec spec = SynthConfigs.spec(config, 64L * SynthBlock.ROWS);
-        Kernels k = Kernels.Holder.panama();
-        if (k == null) {
-            throw new IllegalStateException("Vector API kernels unavailable in this JVM");
-        }
+        Kernels k = SynthConfigs.kernels("panama");
         generator = new SynthGenerator(spec, k);
         block = new SynthBlock(spec);
         blocks = generator.blockCount();
-        ranges = new SynthJob(spec, 0, spec.samples(), 1).ranges((p, d, t) -> { });
-        int doublesPerRow = spec.dim() + spec.attributeCount() / 2 + SynthColumns.labelCount(spec);
+        ranges = SynthConfigs.ranges(spec);
+        int doublesPerRow = SynthConfigs.doublesPerRow(spec);
         cacheFill = new double[doublesPerRow * SynthBlock.ROWS];
         int per = cacheFill.length;
         dramFill = new double[Math.max(1, DRAM_BYTES / 8 / per) * per];
