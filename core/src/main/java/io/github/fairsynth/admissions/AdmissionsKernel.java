@@ -112,6 +112,27 @@ public final class AdmissionsKernel {
         tallyGroup(a, split, to, g1);
     }
 
+    /**
+     * Adds a whole stepped round to the two groups' metrics as the chunked engine does: per chunk of
+     * {@value RoundSampler#CHUNK} applicants into fresh sums, added in chunk order.
+     *
+     * @param a  a stepped round
+     * @param g0 group 0 metrics (added to)
+     * @param g1 group 1 metrics (added to)
+     */
+    static void tallyRound(Applicants a, GroupMetrics g0, GroupMetrics g1) {
+        GroupMetrics c0 = new GroupMetrics();
+        GroupMetrics c1 = new GroupMetrics();
+        for (int chunk = 0, from = 0; from < a.n; chunk++, from += RoundSampler.CHUNK) {
+            int m = Math.min(RoundSampler.CHUNK, a.n - from);
+            c0.clear();
+            c1.clear();
+            tally(a, from, from + RoundSampler.groupOneStart(a.groupZero, chunk, m), from + m, c0, c1);
+            g0.add(c0);
+            g1.add(c1);
+        }
+    }
+
     private static void tallyGroup(Applicants a, int from, int to, GroupMetrics m) {
         long eligible = 0;
         long selected = 0;

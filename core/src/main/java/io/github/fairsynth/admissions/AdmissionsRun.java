@@ -160,7 +160,6 @@ public final class AdmissionsRun {
 
     private void runEnv(EnvState s, int len, double[] part, int chunkThreads) throws Exception {
         GroupMetrics[] step = {new GroupMetrics(), new GroupMetrics()};
-        GroupMetrics[] chunk = {new GroupMetrics(), new GroupMetrics()};
         for (int k = 0; k < len; k++) {
             double tau = s.jury.threshold();
             double eps = s.jury.epsilon();
@@ -173,15 +172,7 @@ public final class AdmissionsRun {
                 nextGroupZero = s.chunked.nextGroupZero();
             } else {
                 a = s.env.step(tau, eps);
-                // the same per-chunk tallies, in chunk order, as the chunked environment
-                for (int c0 = 0; c0 < a.n; c0 += RoundSampler.CHUNK) {
-                    int c1 = Math.min(a.n, c0 + RoundSampler.CHUNK);
-                    chunk[0].clear();
-                    chunk[1].clear();
-                    AdmissionsKernel.tally(a, c0, Math.max(c0, Math.min(c1, a.groupZero)), c1, chunk[0], chunk[1]);
-                    step[0].add(chunk[0]);
-                    step[1].add(chunk[1]);
-                }
+                AdmissionsKernel.tallyRound(a, step[0], step[1]);
                 nextGroupZero = s.env.nextGroupZero();
             }
             int o = k * M;

@@ -17,10 +17,11 @@ final class ChunkedEnv {
     private long steps;
     private int groupZero;
 
-    /** One worker's buffers: the sampler's draw buffers and one chunk of applicants. */
+    /** One worker's buffers: the sampler's draw buffers, one chunk of applicants, an outcome to reuse. */
     private static final class Chunk {
         final RoundSampler.Buffers buffers;
         final Applicants a;
+        final Outcome outcome = new Outcome();
 
         Chunk(RoundSampler sampler, int size) {
             buffers = sampler.newBuffers();
@@ -66,31 +67,30 @@ final class ChunkedEnv {
         int zeros = groupZero;
         int chunks = sampler.chunks();
         int[] sums = new int[2];
+        OrderedPipeline.Sink<Outcome> add = (c, o) -> {
+            g0.add(o.g0);
+            g1.add(o.g1);
+            sums[0] += o.moved;
+            sums[1] += o.nextZeros;
+        };
         if (threads <= 1 || chunks <= 1) {
-            Outcome o = new Outcome();
+            // on this thread with this environment's own buffers (no workspace to make per step)
             for (int c = 0; c < chunks; c++) {
+                Outcome o = own.outcome;
                 o.g0.clear();
                 o.g1.clear();
                 run(round, c, zeros, threshold, epsilon, own, o);
-                g0.add(o.g0);
-                g1.add(o.g1);
-                sums[0] += o.moved;
-                sums[1] += o.nextZeros;
+                add.accept(c, o);
             }
         } else {
             OrderedPipeline.run(0, chunks, Math.min(threads, chunks),
                     () -> new Chunk(sampler, RoundSampler.CHUNK),
                     (c, w) -> {
-                        Outcome o = new Outcome();
+                        Outcome o = new Outcome(); // results in flight each need their own
                         run(round, (int) c, zeros, threshold, epsilon, w, o);
                         return o;
                     },
-                    (c, o) -> {
-                        g0.add(o.g0);
-                        g1.add(o.g1);
-                        sums[0] += o.moved;
-                        sums[1] += o.nextZeros;
-                    });
+                    add);
         }
         groupZero = sums[1];
         return sums[0];
@@ -104,8 +104,7 @@ final class ChunkedEnv {
         o.moved = AdmissionsKernel.manipulate(p, a.observed, a.group, m, tau, eps, a.thresholdNoise, a.scoreY,
                 a.burden, a.manipulated);
         AdmissionsKernel.select(a.scoreY, a.eligible, m, tau, eps, a.selectU, a.selected, a.groundTruth);
-        int split = Math.max(0, Math.min(m, zeros - chunk * RoundSampler.CHUNK));
-        AdmissionsKernel.tally(a, 0, split, m, o.g0, o.g1);
+        AdmissionsKernel.tally(a, 0, RoundSampler.groupOneStart(zeros, chunk, m), m, o.g0, o.g1);
         o.nextZeros = sampler.groupZeroCount(round + 1, chunk, w.buffers);
     }
 }

@@ -152,7 +152,7 @@ final class RoundSampler {
         kernels.fillLongs(lanes, bits, 0, m);
         kernels.normals(bits, m, z);
         // group 0 takes positions [0, zeros) of the round: split the chunk there, no per-applicant test
-        int split = Math.max(0, Math.min(m, zeros - c0));
+        int split = groupOneStart(zeros, chunk, m);
         scores(z, 0, split, 0, p.mu(0), p.sigma(0), t0, lo, hi, a, off);
         scores(z, split, m, 1, p.mu(1), p.sigma(1), t1, lo, hi, a, off);
         if (gaussFeat) {
@@ -188,6 +188,16 @@ final class RoundSampler {
                 }
             }
         }
+    }
+
+    /**
+     * @param zeros the round's group-0 count (group 0 takes the round's first positions)
+     * @param chunk a chunk
+     * @param m     the chunk's size
+     * @return the position within the chunk where group 1 begins, in {@code [0, m]}
+     */
+    static int groupOneStart(int zeros, int chunk, int m) {
+        return Math.max(0, Math.min(m, zeros - chunk * CHUNK));
     }
 
     /** Original (= observed) scores and eligibility of chunk positions {@code [from, to)}, all in group {@code g}. */

@@ -60,14 +60,7 @@ class AdmissionsRunTest {
             assertEquals(kept.current().groupZeroCount(), one.nextGroupZero());
             Applicants a = kept.step(tau, eps);
             GroupMetrics[] want = {new GroupMetrics(), new GroupMetrics()};
-            for (int c0 = 0; c0 < a.n; c0 += RoundSampler.CHUNK) {
-                int c1 = Math.min(a.n, c0 + RoundSampler.CHUNK);
-                GroupMetrics x = new GroupMetrics();
-                GroupMetrics y = new GroupMetrics();
-                AdmissionsKernel.tally(a, c0, Math.max(c0, Math.min(c1, a.groupZero)), c1, x, y);
-                want[0].add(x);
-                want[1].add(y);
-            }
+            AdmissionsKernel.tallyRound(a, want[0], want[1]);
             GroupMetrics[] got1 = {new GroupMetrics(), new GroupMetrics()};
             GroupMetrics[] got2 = {new GroupMetrics(), new GroupMetrics()};
             int moved1 = one.step(tau, eps, got1[0], got1[1], 1);
