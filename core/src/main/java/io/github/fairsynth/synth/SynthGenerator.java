@@ -90,8 +90,11 @@ public final class SynthGenerator {
         block.index = b;
         block.rows = (int) Math.min(ROWS, spec.samples() - b * ROWS);
         block.scaled = false;
-        fillFeatures(b, block);
-        fillGroups(b, block);
+        // one 4-lane stream object per block, re-seeded for the groups (the phase methods make their own)
+        Xoshiro256PlusPlusX4 lanes = RngStreams.lanes(spec.seed(), Purpose.FEATURES, b);
+        fillFeatures(lanes, block);
+        lanes.reseed(RngStreams.key(spec.seed(), Purpose.GROUPS, b));
+        fillGroups(lanes, block);
         fillLabels(block);
         if (spec.noiseWidth() > 0) {
             addNoise(b, block);
@@ -111,7 +114,10 @@ public final class SynthGenerator {
      * @param block the block
      */
     public void fillFeatures(long b, SynthBlock block) {
-        Xoshiro256PlusPlusX4 lanes = RngStreams.lanes(spec.seed(), Purpose.FEATURES, b);
+        fillFeatures(RngStreams.lanes(spec.seed(), Purpose.FEATURES, b), block);
+    }
+
+    private void fillFeatures(Xoshiro256PlusPlusX4 lanes, SynthBlock block) {
         kernels.fillUniform(lanes, block.x, 0, spec.dim() * ROWS, spec.featLo(), spec.featHi());
     }
 
