@@ -129,8 +129,8 @@ public final class PanamaKernels implements Kernels {
 
     /**
      * AS241 in passes, so that each pass is a short chain whose iterations the core overlaps: (1) the
-     * central rational function for every lane, noting the vectors with a tail lane (about half of them);
-     * (2) the tail lanes of those vectors (about 15% of all lanes) gathered densely with their bits;
+     * central rational function for every lane, two vectors at a time, with a 0/1 tail flag per lane;
+     * (2) the tail lanes (about 15% of all) gathered densely with their bits by a branch-free compaction;
      * (3) {@code r = sqrt(-log(min(p, 1-p)))} and (4) the tail rational functions, on the dense lanes only;
      * (5) the tail values scattered back. Every lane gets exactly the scalar operations of its branch.
      */
