@@ -1,6 +1,9 @@
 package io.github.fairsynth.io;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -34,6 +37,7 @@ public final class DoubleFormat {
     /** g1(k) at 2(k - K_MIN), g0(k) at 2(k - K_MIN) + 1: 10^-k ≈ (g1·2^63 + g0)·2^r, rounded up. */
     private static final long[] G = new long[2 * (K_MAX - K_MIN + 1)];
     private static final long[] POW10 = new long[19];
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         POW10[0] = 1;
@@ -69,7 +73,7 @@ public final class DoubleFormat {
      * @return its text, equal to JDK 19+'s {@code Double.toString(v)}
      */
     public static String toString(double v) {
-        byte[] b = new byte[MAX_CHARS];
+        byte[] b = new byte[MAX_CHARS + 8];
         int n = write(v, b, 0);
         return new String(b, 0, n, StandardCharsets.US_ASCII);
     }
@@ -143,24 +147,23 @@ public final class DoubleFormat {
         long vb = rop(g1, g0, cb << h);
         long vbl = rop(g1, g0, cbl << h);
         long vbr = rop(g1, g0, cbr << h);
+        // The choice below is branch-free: each test is the sign of a difference (no overflow: all
+        // values are below 2^62), as a mask of all ones when it holds.
         long s = vb >> 2;
-        if (s >= 100) {
-            long sp10 = 10 * Math.multiplyHigh(s, 115_292_150_460_684_698L << 4);
-            long tp10 = sp10 + 10;
-            boolean upin = vbl + out <= sp10 << 2;
-            boolean wpin = (tp10 << 2) + out <= vbr;
-            if (upin != wpin) {
-                return toChars(upin ? sp10 : tp10, k + dk, buf, pos);
-            }
-        }
+        long sp10 = 10 * Math.multiplyHigh(s, 115_292_150_460_684_698L << 4);
+        long tp10 = sp10 + 10;
+        long upin = ~((sp10 << 2) - vbl - out >> 63); // vbl + out <= 4·sp10
+        long wpin = ~(vbr - (tp10 << 2) - out >> 63); // 4·tp10 + out <= vbr
+        long useShorter = (upin ^ wpin) & ~(s - 100 >> 63); // exactly one shorter candidate, and s >= 100
+        long shorter = tp10 + (upin & -10); // sp10 if it is the one in range, else tp10
         long tt = s + 1;
-        boolean uin = vbl + out <= s << 2;
-        boolean win = (tt << 2) + out <= vbr;
-        if (uin != win) {
-            return toChars(uin ? s : tt, k + dk, buf, pos);
-        }
+        long uin = ~((s << 2) - vbl - out >> 63); // vbl + out <= 4·s
+        long win = ~(vbr - (tt << 2) - out >> 63); // 4·tt + out <= vbr
+        long oneIn = uin ^ win;
         long cmp = vb - ((s + tt) << 1);
-        return toChars(cmp < 0 || cmp == 0 && (s & 1) == 0 ? s : tt, k + dk, buf, pos);
+        long sCloser = cmp >> 63 | ~(cmp >> 63) & (cmp - 1 >> 63) & ((s & 1) - 1); // closer, or a tie and even
+        long nearest = tt + (uin & oneIn | sCloser & ~oneIn); // the one in range, else the closer
+        return toChars(shorter & useShorter | nearest & ~useShorter, k + dk, buf, pos);
     }
 
     /** Rounds (g·cp)·2^-127 to odd: the product's high part with a sticky bit. */
@@ -207,11 +210,7 @@ public final class DoubleFormat {
                     buf[pos++] = '.';
                     buf[pos++] = '0';
                 } else {
-                    long div = POW10[n - intDigits];
-                    long hi = f / div;
-                    pos = digits(hi, intDigits, buf, pos);
-                    buf[pos++] = '.';
-                    pos = digits(f - hi * div, n - intDigits, buf, pos);
+                    pos = pointAfter(f, n, intDigits, buf, pos);
                 }
             } else {
                 buf[pos++] = '0';
@@ -223,14 +222,12 @@ public final class DoubleFormat {
             }
             return pos;
         }
-        long div = POW10[n - 1];
-        long lead = f / div;
-        buf[pos++] = (byte) ('0' + lead);
-        buf[pos++] = '.';
         if (n == 1) {
+            buf[pos++] = (byte) ('0' + f);
+            buf[pos++] = '.';
             buf[pos++] = '0';
         } else {
-            pos = digits(f - lead * div, n - 1, buf, pos);
+            pos = pointAfter(f, n, 1, buf, pos);
         }
         buf[pos++] = 'E';
         if (exp < 0) {
@@ -240,16 +237,70 @@ public final class DoubleFormat {
         return digits(exp, digitCount(exp), buf, pos);
     }
 
-    private static int digitCount(long v) {
-        int n = 1;
-        while (n < 19 && v >= POW10[n]) {
-            n++;
+    /**
+     * Writes the n digits of f with a decimal point after the first {@code intDigits} (&lt; n): the digits
+     * one byte to the right, then the integer digits moved back over the gap (no division by a power
+     * of ten that is not a constant).
+     */
+    private static int pointAfter(long f, int n, int intDigits, byte[] buf, int pos) {
+        int end = digits(f, n, buf, pos + 1);
+        for (int i = 0; i < intDigits; i++) {
+            buf[pos + i] = buf[pos + 1 + i];
         }
-        return n;
+        buf[pos + intDigits] = '.';
+        return end;
     }
 
-    /** Writes exactly {@code count} digits of v (with leading zeros). */
+    /** Decimal digits of v ≥ 1: from its bit length, corrected by one comparison. */
+    private static int digitCount(long v) {
+        int t = (64 - Long.numberOfLeadingZeros(v)) * 1233 >>> 12;
+        return v < POW10[t] ? t : t + 1;
+    }
+
+    /**
+     * Writes exactly {@code count} (1 to 17) digits of v, with leading zeros, eight at a time as 8-byte
+     * stores from left to right, each store's spilled tail overwritten by the next (the caller's buffer
+     * has eight bytes to spare past the digits, else the digits go one byte at a time). From 9 to 17
+     * digits the same three stores serve every count, so the count (16 or 17 for most doubles) is not
+     * a branch: an optional ninth-from-last digit, the remaining leading digits, the last eight.
+     */
     private static int digits(long v, int count, byte[] buf, int pos) {
+        int end = pos + count;
+        if (end + 8 > buf.length || count > 17) {
+            return digitsOneByOne(v, count, buf, pos);
+        }
+        if (count <= 8) {
+            LONG_LE.set(buf, pos, eightDigits((int) v) >>> 8 * (8 - count));
+            return end;
+        }
+        long head = v / 100_000_000L; // count - 8 digits, 1 to 9
+        int last = (int) (v - head * 100_000_000L);
+        int first = (int) (head / 100_000_000L); // the ninth digit of a 9-digit head, else 0
+        int rest = (int) (head - first * 100_000_000L);
+        int skip = count - 1 >>> 4; // 1 when the head has 9 digits (count 17)
+        buf[pos] = (byte) ('0' + first);
+        LONG_LE.set(buf, pos + skip, eightDigits(rest) >>> 8 * (16 - count + skip));
+        LONG_LE.set(buf, end - 8, eightDigits(last));
+        return end;
+    }
+
+    /**
+     * The eight ASCII digits of 0 ≤ x &lt; 10^8, most significant in the lowest byte: split into halves
+     * of four digits, then pairs, then single digits, each lane at once (divisions by 100 and 10 as
+     * multiplications that are exact in these ranges).
+     */
+    private static long eightDigits(int x) {
+        int hi = x / 10_000;
+        long v = hi | (long) (x - hi * 10_000) << 32;
+        long t = (v * 10_486 >>> 20) & 0x0000_007F_0000_007FL;
+        v = t | (v - 100 * t) << 16;
+        t = (v * 103 >>> 10) & 0x000F_000F_000F_000FL;
+        v = t | (v - 10 * t) << 8;
+        return v + 0x3030_3030_3030_3030L;
+    }
+
+    /** {@link #digits} one byte at a time, for the last bytes of a buffer. */
+    private static int digitsOneByOne(long v, int count, byte[] buf, int pos) {
         for (int i = pos + count - 1; i >= pos; i--) {
             long q = v / 10;
             buf[i] = (byte) ('0' + (v - q * 10));
