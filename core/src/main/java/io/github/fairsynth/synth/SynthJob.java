@@ -140,7 +140,8 @@ public final class SynthJob {
 
     /**
      * Generates the requested rows block by block on the worker threads, applies {@code task} to each
-     * block there, and gives the results to {@code sink} in block order on the calling thread.
+     * block there, and gives the results to {@code sink} in block order on the calling thread, which
+     * works beside the workers (with one worker too: a writer's file I/O overlaps the generation).
      *
      * @param task     runs on a worker with the filled (and scaled) block
      * @param sink     receives each block's result in order
@@ -155,7 +156,7 @@ public final class SynthJob {
         long endRow = offset + limit;
         long endBlock = (endRow + SynthBlock.ROWS - 1) / SynthBlock.ROWS;
         long[] done = {0};
-        OrderedPipeline.run(firstBlock, endBlock, threads, () -> new SynthBlock(spec), (b, block) -> {
+        OrderedPipeline.runOverlapped(firstBlock, endBlock, threads, () -> new SynthBlock(spec), (b, block) -> {
             generator.fill(b, block);
             if (scaleBy != null) {
                 scaleBy.scale(block);

@@ -32,6 +32,28 @@ class OrderedPipelineTest {
     }
 
     @Test
+    void overlappedRunKeepsTheOrderAndRunsEvenOneWorkerBesideTheSink() throws Exception {
+        Thread caller = Thread.currentThread();
+        for (int threads : new int[] {1, 2}) {
+            List<Long> seen = new ArrayList<>();
+            OrderedPipeline.runOverlapped(0, 50, threads, Object::new, (i, ws) -> {
+                if (Thread.currentThread() == caller) {
+                    throw new IllegalStateException("task " + i + " ran on the calling thread");
+                }
+                return i;
+            }, (i, r) -> {
+                assertEquals(caller, Thread.currentThread());
+                assertEquals(i, r);
+                seen.add(i);
+            });
+            assertEquals(50, seen.size());
+            for (int k = 0; k < 50; k++) {
+                assertEquals(k, seen.get(k));
+            }
+        }
+    }
+
+    @Test
     void taskFailureIsRethrown() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () ->
                 OrderedPipeline.run(0, 100, 2, Object::new, (i, ws) -> {
