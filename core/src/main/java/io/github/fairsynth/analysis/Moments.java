@@ -10,11 +10,13 @@ final class Moments {
     long n;
     final double[] mean;
     final double[] m; // k x k row-major, upper triangle
+    private final double[] delta; // merge's scratch
 
     Moments(int k) {
         this.k = k;
         mean = new double[k];
         m = new double[k * k];
+        delta = new double[k];
     }
 
     void clear() {
@@ -28,12 +30,21 @@ final class Moments {
      * means, then centred cross-products).
      */
     void setFrom(double[] z, int rows) {
+        setFrom(z, 0, rows);
+    }
+
+    /**
+     * Sets this to the exact moments of the {@code rows} vectors stored row-major in {@code z} from vector
+     * {@code first} on (two passes: means, then centred cross-products); centres those vectors in place.
+     */
+    void setFrom(double[] z, int first, int rows) {
         clear();
         n = rows;
         if (rows == 0) {
             return;
         }
-        for (int r = 0; r < rows; r++) {
+        int end = first + rows;
+        for (int r = first; r < end; r++) {
             int o = r * k;
             for (int a = 0; a < k; a++) {
                 mean[a] += z[o + a];
@@ -42,13 +53,13 @@ final class Moments {
         for (int a = 0; a < k; a++) {
             mean[a] /= rows;
         }
-        for (int r = 0; r < rows; r++) {
+        for (int r = first; r < end; r++) {
             int o = r * k;
             for (int a = 0; a < k; a++) {
                 z[o + a] -= mean[a];
             }
         }
-        for (int r = 0; r < rows; r++) {
+        for (int r = first; r < end; r++) {
             int o = r * k;
             for (int a = 0; a < k; a++) {
                 double za = z[o + a];
@@ -75,7 +86,6 @@ final class Moments {
         double nb = o.n;
         double nn = na + nb;
         double f = na * nb / nn;
-        double[] delta = new double[k];
         for (int a = 0; a < k; a++) {
             delta[a] = o.mean[a] - mean[a];
         }
