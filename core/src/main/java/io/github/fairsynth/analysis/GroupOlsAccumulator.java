@@ -161,9 +161,7 @@ public final class GroupOlsAccumulator {
             cellStart[i + 1] += cellStart[i];
         }
         for (int r = 0; r < rows; r++) {
-            int at = cellStart[cellRank[cellOf[r]]]++;
-            System.arraycopy(x, r * p, z, at * k, p);
-            z[at * k + p] = y[r];
+            gather(r, cellStart[cellRank[cellOf[r]]]++);
         }
         for (int i = cells; i > 0; i--) {
             cellStart[i] = cellStart[i - 1];
@@ -183,6 +181,12 @@ public final class GroupOlsAccumulator {
         return true;
     }
 
+    /** Copies the chunk's row r (features, then target) to vector {@code at} of {@code z}. */
+    private void gather(int r, int at) {
+        System.arraycopy(x, r * p, z, at * k, p);
+        z[at * k + p] = y[r];
+    }
+
     /** The chunk's moments group by group (and all rows), each group's rows gathered and summed. */
     private void flushByGroups() {
         for (int grp = 0; grp <= g; grp++) {
@@ -191,9 +195,7 @@ public final class GroupOlsAccumulator {
                 int n = 0;
                 for (int r = 0; r < rows; r++) {
                     if (isTest[r] == wantTest && (grp == g || member[r * g + grp])) {
-                        System.arraycopy(x, r * p, z, n * k, p);
-                        z[n * k + p] = y[r];
-                        n++;
+                        gather(r, n++);
                     }
                 }
                 if (n > 0) {
