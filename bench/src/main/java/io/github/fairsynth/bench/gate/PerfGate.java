@@ -54,11 +54,12 @@ public final class PerfGate {
             System.err.println("usage: PerfGate [--write-baseline] BASELINE.json");
             System.exit(2);
         }
-        Path baseline = write ? Path.of(args[1]) : forThisCpu(Path.of(args[0]));
+        String cpu = cpuId();
+        Path baseline = write ? Path.of(args[1]) : forCpu(Path.of(args[0]), cpu);
         Map<String, double[]> now = measure();          // label -> {score (ns/op), alloc B/op}
         Map<String, Double> ratios = ratios(now);
         if (write) {
-            Files.writeString(baseline, toJson(now, ratios), StandardCharsets.UTF_8);
+            Files.writeString(baseline, toJson(now, ratios, cpu), StandardCharsets.UTF_8);
             System.out.println("perf gate: wrote baseline " + baseline);
             return;
         }
@@ -66,10 +67,10 @@ public final class PerfGate {
         String baseJdk = string(base, "jdk");
         String baseCpu = string(base, "cpu");
         boolean sameJdk = baseJdk.equals(jdkMajor());
-        boolean sameCpu = baseCpu.equals(cpuId());
+        boolean sameCpu = baseCpu.equals(cpu);
         int failures = 0;
         System.out.println("perf gate against " + baseline + " (baseline JDK " + baseJdk + " on " + baseCpu
-                + ", running JDK " + jdkMajor() + " on " + cpuId() + ")");
+                + ", running JDK " + jdkMajor() + " on " + cpu + ")");
         for (Map.Entry<String, Double> e : ratios.entrySet()) {
             double b = number(base, "ratio." + e.getKey());
             boolean bad = e.getValue() < RATIO_FLOOR * b;
@@ -137,13 +138,13 @@ public final class PerfGate {
     }
 
     /**
-     * The baseline beside {@code standard} for this processor ({@code <name>-<cpu>.json}) if there is
-     * one, else {@code standard}.
+     * The baseline beside {@code standard} for processor {@code cpu} ({@code <name>-<cpu>.json}) if there
+     * is one, else {@code standard}.
      */
-    static Path forThisCpu(Path standard) {
+    static Path forCpu(Path standard, String cpu) {
         String name = standard.getFileName().toString();
         String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
-        Path own = standard.resolveSibling(stem + "-" + cpuId() + ".json");
+        Path own = standard.resolveSibling(stem + "-" + cpu + ".json");
         return Files.isRegularFile(own) ? own : standard;
     }
 
@@ -188,9 +189,9 @@ public final class PerfGate {
         return String.valueOf(Runtime.version().feature());
     }
 
-    static String toJson(Map<String, double[]> m, Map<String, Double> ratios) {
+    static String toJson(Map<String, double[]> m, Map<String, Double> ratios, String cpu) {
         StringBuilder sb = new StringBuilder("{\n  \"jdk\": \"").append(jdkMajor()).append("\",\n  \"java_vm\": \"")
-                .append(System.getProperty("java.vm.version")).append("\",\n  \"cpu\": \"").append(cpuId()).append("\",\n");
+                .append(System.getProperty("java.vm.version")).append("\",\n  \"cpu\": \"").append(cpu).append("\",\n");
         for (Map.Entry<String, Double> e : ratios.entrySet()) {
             sb.append(String.format(Locale.ROOT, "  \"ratio.%s\": %.6f,%n", e.getKey(), e.getValue()));
         }
