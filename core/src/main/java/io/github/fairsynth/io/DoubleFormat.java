@@ -150,12 +150,15 @@ public final class DoubleFormat {
         // The choice below is branch-free: each test is the sign of a difference (no overflow: all
         // values are below 2^62), as a mask of all ones when it holds.
         long s = vb >> 2;
-        long sp10 = 10 * Math.multiplyHigh(s, 115_292_150_460_684_698L << 4);
+        long sp = Math.multiplyHigh(s, 115_292_150_460_684_698L << 4); // floor(s / 10)
+        long sp10 = 10 * sp;
         long tp10 = sp10 + 10;
         long upin = ~((sp10 << 2) - vbl - out >> 63); // vbl + out <= 4·sp10
         long wpin = ~(vbr - (tp10 << 2) - out >> 63); // 4·tp10 + out <= vbr
         long useShorter = (upin ^ wpin) & ~(s - 100 >> 63); // exactly one shorter candidate, and s >= 100
-        long shorter = tp10 + (upin & -10); // sp10 if it is the one in range, else tp10
+        // The shorter candidate passed as its tenth with the exponent one up: its last digit is a zero
+        // that toChars would otherwise strip in a loop whose trip count is a coin flip to the predictor.
+        long shorter = sp + 1 + upin; // sp10 / 10 if it is the one in range, else tp10 / 10
         long tt = s + 1;
         long uin = ~((s << 2) - vbl - out >> 63); // vbl + out <= 4·s
         long win = ~(vbr - (tt << 2) - out >> 63); // 4·tt + out <= vbr
@@ -163,7 +166,7 @@ public final class DoubleFormat {
         long cmp = vb - ((s + tt) << 1);
         long sCloser = cmp >> 63 | ~(cmp >> 63) & (cmp - 1 >> 63) & ((s & 1) - 1); // closer, or a tie and even
         long nearest = tt + (uin & oneIn | sCloser & ~oneIn); // the one in range, else the closer
-        return toChars(shorter & useShorter | nearest & ~useShorter, k + dk, buf, pos);
+        return toChars(shorter & useShorter | nearest & ~useShorter, k + dk + (int) (useShorter & 1), buf, pos);
     }
 
     /** Rounds (g·cp)·2^-127 to odd: the product's high part with a sticky bit. */
