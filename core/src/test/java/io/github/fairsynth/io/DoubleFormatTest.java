@@ -74,4 +74,20 @@ class DoubleFormatTest {
         assertEquals("x-2.2250738585072014E-308", new String(b, 0, end, StandardCharsets.US_ASCII));
         assertEquals(1 + DoubleFormat.MAX_CHARS, end);
     }
+
+    /** The tight-buffer paths (byte by byte near the end) give the same text and touch nothing before pos. */
+    @Test
+    void sameTextWithOnlyMaxCharsFree() {
+        SplittableRandom r = new SplittableRandom(11);
+        for (int i = 0; i < 20_000; i++) {
+            double d = (r.nextBoolean() ? 1 : -1) * r.nextDouble() * Math.pow(10, r.nextInt(-6, 10));
+            String expected = DoubleFormat.toString(d);
+            for (int pos = 0; pos < 3; pos++) {
+                byte[] b = new byte[pos + DoubleFormat.MAX_CHARS];
+                java.util.Arrays.fill(b, (byte) 'x');
+                int end = DoubleFormat.write(d, b, pos);
+                assertEquals("x".repeat(pos) + expected, new String(b, 0, end, StandardCharsets.US_ASCII));
+            }
+        }
+    }
 }
