@@ -10,7 +10,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Writes a generation run as CSV: a header of {@link SynthColumns#names(SynthSpec)}, then one line per
@@ -44,8 +45,13 @@ public final class SynthCsvWriter {
     public static void write(SynthJob job, OutputStream out, ProgressListener progress) throws Exception {
         out.write(header(job.spec()));
         ThreadLocal<Encoder> encoders = ThreadLocal.withInitial(() -> new Encoder(job.spec()));
-        job.run((block, from, to) -> encoders.get().encode(block, from, to),
-                (b, bytes) -> out.write(bytes), progress);
+        // a block's text buffer goes back to the workers once written: no block-sized copy or allocation
+        Queue<byte[]> free = new ConcurrentLinkedQueue<>();
+        job.run((block, from, to) -> encoders.get().encode(block, from, to, free.poll()),
+                (b, text) -> {
+                    out.write(text.bytes, 0, text.length);
+                    free.offer(text.bytes);
+                }, progress);
         out.flush();
     }
 
@@ -55,6 +61,17 @@ public final class SynthCsvWriter {
      */
     public static byte[] header(SynthSpec spec) {
         return (String.join(",", SynthColumns.names(spec)) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One block's text: the first {@code length} bytes of {@code bytes}. */
+    static final class Text {
+        final byte[] bytes;
+        final int length;
+
+        Text(byte[] bytes, int length) {
+            this.bytes = bytes;
+            this.length = length;
+        }
     }
 
     /** Encodes rows of a block to CSV bytes; one per worker thread. */
@@ -68,7 +85,6 @@ public final class SynthCsvWriter {
         private final boolean indicators;
         private final int[] attributeOfGroup;
         private final double[] tile;
-        private byte[] buf;
 
         Encoder(SynthSpec spec) {
             dim = spec.dim();
@@ -83,18 +99,18 @@ public final class SynthCsvWriter {
                 }
             }
             tile = new double[TILE * (dim + labels)];
-            buf = new byte[1 << 16];
         }
 
-        byte[] encode(SynthBlock block, int from, int to) throws IOException {
+        /**
+         * @param reuse a buffer to write into when it is large enough (else a new one is made), or null
+         */
+        Text encode(SynthBlock block, int from, int to, byte[] reuse) throws IOException {
             int perRow = (dim + labels) * (DoubleFormat.MAX_CHARS + 1) + (indicators ? 2 * groups : 0) + 1;
             long need = (long) perRow * (to - from);
             if (need > Integer.MAX_VALUE - 16) {
                 throw new IOException("a block of " + (to - from) + " rows is too wide for one CSV buffer");
             }
-            if (buf.length < need) {
-                buf = new byte[(int) need];
-            }
+            byte[] buf = reuse != null && reuse.length >= need ? reuse : new byte[(int) need];
             final int rowStride = SynthBlock.ROWS;
             final int cols = dim + labels;
             double[] x = block.xArray();
@@ -139,7 +155,7 @@ public final class SynthCsvWriter {
                     b[p - 1] = '\n';
                 }
             }
-            return Arrays.copyOf(b, p);
+            return new Text(b, p);
         }
     }
 }
