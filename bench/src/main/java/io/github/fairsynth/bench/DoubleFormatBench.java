@@ -1,6 +1,11 @@
 package io.github.fairsynth.bench;
 
 import io.github.fairsynth.io.DoubleFormat;
+import io.github.fairsynth.simd.ScalarKernels;
+import io.github.fairsynth.synth.SynthBlock;
+import io.github.fairsynth.synth.SynthColumns;
+import io.github.fairsynth.synth.SynthGenerator;
+import io.github.fairsynth.synth.SynthSpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * own {@code Double.toString} into the same kind of byte buffer? Scores are nanoseconds per double over
  * {@value #N} values of the kind a dataset holds: {@code features} uniform on [-1, 1] (17 significant
  * digits mostly), {@code labels} min-max scaled on [0, 1], {@code wide} magnitudes 10^-12 to 10^12 (the
- * exponent notation too).
+ * exponent notation too), {@code rows} the values of generated paper-configuration rows (unscaled, as
+ * {@link WriterBench} writes them) in the order a CSV line holds them.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -35,7 +41,7 @@ import java.util.concurrent.TimeUnit;
 public class DoubleFormatBench {
     static final int N = 1 << 16;
 
-    @Param({"features", "labels", "wide"})
+    @Param({"features", "labels", "wide", "rows"})
     public String values;
 
     private final double[] v = new double[N];
@@ -43,6 +49,10 @@ public class DoubleFormatBench {
 
     @Setup
     public void setup() {
+        if (values.equals("rows")) {
+            rows();
+            return;
+        }
         SplittableRandom r = new SplittableRandom(17);
         for (int i = 0; i < N; i++) {
             switch (values) {
@@ -57,6 +67,27 @@ public class DoubleFormatBench {
                     break;
                 default:
                     throw new IllegalArgumentException(values);
+            }
+        }
+    }
+
+    /** Fills {@code v} with whole CSV rows of the paper configuration: features, then labels. */
+    private void rows() {
+        SynthSpec spec = SynthConfigs.spec("paper", (long) N).toBuilder().scale(false).build();
+        SynthGenerator gen = new SynthGenerator(spec, ScalarKernels.INSTANCE);
+        SynthBlock block = new SynthBlock(spec);
+        int dim = spec.dim();
+        int labels = SynthColumns.labelCount(spec);
+        int k = 0;
+        for (long b = 0; k < N; b++) {
+            gen.fill(b, block);
+            for (int r = 0; r < SynthBlock.ROWS && k < N; r++) {
+                for (int j = 0; j < dim && k < N; j++) {
+                    v[k++] = block.x(j, r);
+                }
+                for (int c = 0; c < labels && k < N; c++) {
+                    v[k++] = block.label(c, r);
+                }
             }
         }
     }

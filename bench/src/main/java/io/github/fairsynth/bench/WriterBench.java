@@ -36,13 +36,14 @@ import java.util.stream.Stream;
  * run (paper configuration, unscaled so there is one pass) of {@value #ROWS} rows to a file per
  * invocation; scores are rows per second. The file's bytes per row are printed at setup (MB/s =
  * rows/s × bytes/row), and {@code none} generates the same rows without writing, the run's own floor.
+ * The forks run with {@code jdk.incubator.vector}, as the {@code fairsynth} launcher does.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx1g"})
+@Fork(value = 2, jvmArgsAppend = {"-Xmx1g", "--add-modules=jdk.incubator.vector"})
 public class WriterBench {
     static final int ROWS = 200_000;
 
