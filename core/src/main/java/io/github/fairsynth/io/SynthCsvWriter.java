@@ -76,15 +76,12 @@ public final class SynthCsvWriter {
 
     /** Encodes rows of a block to CSV bytes; one per worker thread. */
     static final class Encoder {
-        /** Rows per tile: eight doubles of a column are one 64-byte cache line. */
-        private static final int TILE = 8;
         private final int dim;
         private final int groups;
         private final int attributes;
         private final int labels;
         private final boolean indicators;
         private final int[] attributeOfGroup;
-        private final double[] tile;
 
         Encoder(SynthSpec spec) {
             dim = spec.dim();
@@ -98,7 +95,6 @@ public final class SynthCsvWriter {
                     attributeOfGroup[spec.attributeOffset(a) + k] = a;
                 }
             }
-            tile = new double[TILE * (dim + labels)];
         }
 
         /**
@@ -112,48 +108,27 @@ public final class SynthCsvWriter {
             }
             byte[] buf = reuse != null && reuse.length >= need ? reuse : new byte[(int) need];
             final int rowStride = SynthBlock.ROWS;
-            final int cols = dim + labels;
             double[] x = block.xArray();
             int[] group = block.groupArray();
             double[] y = block.labelArray();
-            double[] t = tile;
             byte[] b = buf;
             int p = 0;
-            for (int r0 = from; r0 < to; r0 += TILE) {
-                int n = Math.min(TILE, to - r0);
-                // The columns are 32 KiB apart, so one row's values all map to the same L1 set: read each
-                // column's next TILE values at once into a row-major tile, then format from the tile.
+            for (int r = from; r < to; r++) {
                 for (int j = 0; j < dim; j++) {
-                    int src = j * rowStride + r0;
-                    for (int i = 0; i < n; i++) {
-                        t[i * cols + j] = x[src + i];
+                    p = DoubleFormat.write(x[j * rowStride + r], b, p);
+                    b[p++] = ',';
+                }
+                if (indicators) {
+                    for (int g = 0; g < groups; g++) {
+                        b[p++] = group[attributeOfGroup[g] * rowStride + r] == g ? (byte) '1' : (byte) '0';
+                        b[p++] = ',';
                     }
                 }
                 for (int c = 0; c < labels; c++) {
-                    int src = c * rowStride + r0;
-                    for (int i = 0; i < n; i++) {
-                        t[i * cols + dim + c] = y[src + i];
-                    }
+                    p = DoubleFormat.write(y[c * rowStride + r], b, p);
+                    b[p++] = ',';
                 }
-                for (int i = 0; i < n; i++) {
-                    int r = r0 + i;
-                    int o = i * cols;
-                    for (int j = 0; j < dim; j++) {
-                        p = DoubleFormat.write(t[o + j], b, p);
-                        b[p++] = ',';
-                    }
-                    if (indicators) {
-                        for (int g = 0; g < groups; g++) {
-                            b[p++] = group[attributeOfGroup[g] * rowStride + r] == g ? (byte) '1' : (byte) '0';
-                            b[p++] = ',';
-                        }
-                    }
-                    for (int c = 0; c < labels; c++) {
-                        p = DoubleFormat.write(t[o + dim + c], b, p);
-                        b[p++] = ',';
-                    }
-                    b[p - 1] = '\n';
-                }
+                b[p - 1] = '\n';
             }
             return new Text(b, p);
         }
