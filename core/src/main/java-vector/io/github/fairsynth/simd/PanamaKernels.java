@@ -127,6 +127,40 @@ public final class PanamaKernels implements Kernels {
         }
     }
 
+    @Override
+    public void groupStats(double[] y, int groups, int rows, int meanOff, int minOff, int maxOff) {
+        DoubleVector zero = DoubleVector.zero(D);
+        DoubleVector n = DoubleVector.broadcast(D, groups);
+        // eight rows at a time, every group folded in registers: the same operations per row, in order
+        for (int r = 0; r < rows; r += 8) {
+            DoubleVector v0 = DoubleVector.fromArray(D, y, r);
+            DoubleVector v1 = DoubleVector.fromArray(D, y, r + 4);
+            DoubleVector s0 = zero.add(v0);
+            DoubleVector s1 = zero.add(v1);
+            DoubleVector lo0 = v0;
+            DoubleVector lo1 = v1;
+            DoubleVector hi0 = v0;
+            DoubleVector hi1 = v1;
+            for (int g = 1; g < groups; g++) {
+                int yo = g * rows + r;
+                DoubleVector a = DoubleVector.fromArray(D, y, yo);
+                DoubleVector b = DoubleVector.fromArray(D, y, yo + 4);
+                s0 = s0.add(a);
+                s1 = s1.add(b);
+                lo0 = lo0.min(a);
+                lo1 = lo1.min(b);
+                hi0 = hi0.max(a);
+                hi1 = hi1.max(b);
+            }
+            s0.div(n).intoArray(y, meanOff + r);
+            s1.div(n).intoArray(y, meanOff + r + 4);
+            lo0.intoArray(y, minOff + r);
+            lo1.intoArray(y, minOff + r + 4);
+            hi0.intoArray(y, maxOff + r);
+            hi1.intoArray(y, maxOff + r + 4);
+        }
+    }
+
     /**
      * AS241 in passes, so that each pass is a short chain whose iterations the core overlaps: (1) the
      * central rational function for every lane, two vectors at a time, with a 0/1 tail flag per lane;

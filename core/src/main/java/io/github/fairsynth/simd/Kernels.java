@@ -52,6 +52,21 @@ public interface Kernels {
     void linear(double[] x, double[] w, int dim, int groups, int rows, double[] y);
 
     /**
+     * Each row's mean, min and max over all groups' labels {@code y[g·rows + r]}: the mean as
+     * {@code (((0.0 + y_0) + y_1) + …) / groups}, min and max folded from {@code y_0} with {@link Math#min}
+     * and {@link Math#max}; written to {@code y[meanOff + r]}, {@code y[minOff + r]}, {@code y[maxOff + r]}
+     * (ranges that do not overlap the labels).
+     *
+     * @param y       labels, group-major with stride {@code rows}, and the three outputs
+     * @param groups  groups, {@code >= 1}
+     * @param rows    rows (a multiple of 8)
+     * @param meanOff where the means go
+     * @param minOff  where the minima go
+     * @param maxOff  where the maxima go
+     */
+    void groupStats(double[] y, int groups, int rows, int meanOff, int minOff, int maxOff);
+
+    /**
      * Standard normals from random bits, as {@code InverseNormal.quantile(InverseNormal.openUnit(bits[i]))}.
      *
      * @param bits random bits

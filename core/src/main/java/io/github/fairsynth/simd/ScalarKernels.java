@@ -42,6 +42,29 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void groupStats(double[] y, int groups, int rows, int meanOff, int minOff, int maxOff) {
+        for (int r = 0; r < rows; r++) {
+            double v = y[r];
+            y[meanOff + r] = 0.0 + v;
+            y[minOff + r] = v;
+            y[maxOff + r] = v;
+        }
+        for (int g = 1; g < groups; g++) {
+            int yo = g * rows;
+            for (int r = 0; r < rows; r++) {
+                double v = y[yo + r];
+                y[meanOff + r] += v;
+                y[minOff + r] = Math.min(y[minOff + r], v);
+                y[maxOff + r] = Math.max(y[maxOff + r], v);
+            }
+        }
+        double n = groups;
+        for (int r = 0; r < rows; r++) {
+            y[meanOff + r] = y[meanOff + r] / n;
+        }
+    }
+
+    @Override
     public void normals(long[] bits, int n, double[] out) {
         for (int i = 0; i < n; i++) {
             out[i] = InverseNormal.quantile(InverseNormal.openUnit(bits[i]));

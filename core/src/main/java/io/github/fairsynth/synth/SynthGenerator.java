@@ -232,7 +232,6 @@ public final class SynthGenerator {
         int[] rank = truth.rankRaw();
         int agg = groups * ROWS;
         double invAttrs = attrs; // divide, not multiply by an inverse: the mean is sum / n exactly
-        double nGroups = groups;
         for (int r = 0; r < ROWS; r++) {
             int g0 = group[r];
             double v0 = y[g0 * ROWS + r];
@@ -240,41 +239,25 @@ public final class SynthGenerator {
             double mn = v0;
             double mx = v0;
             int best = g0;
+            int bestRank = rank[g0];
             for (int a = 1; a < attrs; a++) {
                 int g = group[a * ROWS + r];
                 double v = y[g * ROWS + r];
                 sum += v;
                 mn = Math.min(mn, v);
                 mx = Math.max(mx, v);
-                if (rank[g] < rank[best]) {
-                    best = g;
-                }
+                // the higher-ranked group, by a mask (which one wins is a coin flip to a branch predictor)
+                int rg = rank[g];
+                int better = rg - bestRank >> 31;
+                best = g & better | best & ~better;
+                bestRank = rg & better | bestRank & ~better;
             }
             y[agg + SynthColumns.MEAN_ACTIVE * ROWS + r] = sum / invAttrs;
             y[agg + SynthColumns.MIN_ACTIVE * ROWS + r] = mn;
             y[agg + SynthColumns.MAX_ACTIVE * ROWS + r] = mx;
             y[agg + SynthColumns.DPERM_ACTIVE * ROWS + r] = y[best * ROWS + r];
         }
-        int meanAll = agg + SynthColumns.MEAN_ALL * ROWS;
-        int minAll = agg + SynthColumns.MIN_ALL * ROWS;
-        int maxAll = agg + SynthColumns.MAX_ALL * ROWS;
-        for (int r = 0; r < ROWS; r++) {
-            double v = y[r];
-            y[meanAll + r] = 0.0 + v;
-            y[minAll + r] = v;
-            y[maxAll + r] = v;
-        }
-        for (int g = 1; g < groups; g++) {
-            int yo = g * ROWS;
-            for (int r = 0; r < ROWS; r++) {
-                double v = y[yo + r];
-                y[meanAll + r] += v;
-                y[minAll + r] = Math.min(y[minAll + r], v);
-                y[maxAll + r] = Math.max(y[maxAll + r], v);
-            }
-        }
-        for (int r = 0; r < ROWS; r++) {
-            y[meanAll + r] = y[meanAll + r] / nGroups;
-        }
+        kernels.groupStats(y, groups, ROWS, agg + SynthColumns.MEAN_ALL * ROWS, agg + SynthColumns.MIN_ALL * ROWS,
+                agg + SynthColumns.MAX_ALL * ROWS);
     }
 }

@@ -136,6 +136,28 @@ class KernelsTest {
         }
     }
 
+    /** Means, minima and maxima over groups, with signed zeros, NaN and infinities mixed in. */
+    @Test
+    void groupStatsAreIdentical() {
+        Kernels p = panama();
+        SplittableRandom r = new SplittableRandom(4);
+        double[] special = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE};
+        for (int groups : new int[] {1, 2, 5, 50}) {
+            int rows = 4096;
+            double[] a = new double[(groups + 3) * rows];
+            for (int i = 0; i < groups * rows; i++) {
+                a[i] = r.nextInt(50) == 0 ? special[r.nextInt(special.length)] : r.nextDouble() * 20 - 10;
+            }
+            double[] b = a.clone();
+            int off = groups * rows;
+            ScalarKernels.INSTANCE.groupStats(a, groups, rows, off, off + rows, off + 2 * rows);
+            p.groupStats(b, groups, rows, off, off + rows, off + 2 * rows);
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]), "groups " + groups + ", index " + i);
+            }
+        }
+    }
+
     @Test
     void normalsAreIdentical() {
         Kernels p = panama();
