@@ -55,7 +55,9 @@ public interface Kernels {
      * Each row's mean, min and max over all groups' labels {@code y[g·rows + r]}: the mean as
      * {@code (((0.0 + y_0) + y_1) + …) / groups}, min and max folded from {@code y_0} with {@link Math#min}
      * and {@link Math#max}; written to {@code y[meanOff + r]}, {@code y[minOff + r]}, {@code y[maxOff + r]}
-     * (ranges that do not overlap the labels).
+     * (ranges that do not overlap the labels). A NaN result is NaN in every implementation, but its payload
+     * bits may differ (an add of two NaNs returns either, as the JIT orders the operands); generated labels
+     * are finite.
      *
      * @param y       labels, group-major with stride {@code rows}, and the three outputs
      * @param groups  groups, {@code >= 1}
