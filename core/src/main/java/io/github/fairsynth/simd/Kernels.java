@@ -61,7 +61,7 @@ public interface Kernels {
      *
      * @param y       labels, group-major with stride {@code rows}, and the three outputs
      * @param groups  groups, {@code >= 1}
-     * @param rows    rows (a multiple of 8)
+     * @param rows    rows (a multiple of 4)
      * @param meanOff where the means go
      * @param minOff  where the minima go
      * @param maxOff  where the maxima go
