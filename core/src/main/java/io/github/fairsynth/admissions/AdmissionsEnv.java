@@ -83,9 +83,7 @@ public final class AdmissionsEnv {
         checkAction(p, steps, threshold, epsilon);
         steps++;
         Applicants a = current;
-        lastManipulated = AdmissionsKernel.manipulate(p, a.observed, a.group, a.n, threshold, epsilon,
-                a.thresholdNoise, a.scoreY, a.burden, a.manipulated);
-        AdmissionsKernel.select(a.scoreY, a.eligible, a.n, threshold, epsilon, a.selectU, a.selected, a.groundTruth);
+        lastManipulated = AdmissionsKernel.play(p, a, threshold, epsilon);
         Applicants next = stepped;
         sampler.sample(steps + 1, next);
         nextGroupZero = next.groupZero;

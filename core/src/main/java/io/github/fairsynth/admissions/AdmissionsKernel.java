@@ -95,6 +95,23 @@ public final class AdmissionsKernel {
     }
 
     /**
+     * One step's rules over applicants {@code [0, a.n)}: {@link #manipulate} (their threshold noise, final
+     * scores, burdens, moves), then {@link #select} (their selection uniforms, selections, ground truth).
+     *
+     * @param p   parameters
+     * @param a   the applicants, drawn
+     * @param tau the published threshold
+     * @param eps the published epsilon
+     * @return how many moved
+     */
+    static int play(AdmissionsParams p, Applicants a, double tau, double eps) {
+        int moved = manipulate(p, a.observed, a.group, a.n, tau, eps, a.thresholdNoise, a.scoreY, a.burden,
+                a.manipulated);
+        select(a.scoreY, a.eligible, a.n, tau, eps, a.selectU, a.selected, a.groundTruth);
+        return moved;
+    }
+
+    /**
      * Adds a stepped chunk's outcomes to the two groups' metrics: positions {@code [from, split)} are in
      * group 0, {@code [split, to)} in group 1 (group 0 comes first in a round). The engine tallies every
      * round in chunks of {@value RoundSampler#CHUNK} applicants, each into fresh metrics added in chunk

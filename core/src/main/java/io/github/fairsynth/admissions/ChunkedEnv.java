@@ -101,9 +101,7 @@ final class ChunkedEnv {
         int m = sampler.chunkSize(chunk);
         a.n = m;
         sampler.sampleChunk(round, chunk, zeros, w.buffers, a, 0);
-        o.moved = AdmissionsKernel.manipulate(p, a.observed, a.group, m, tau, eps, a.thresholdNoise, a.scoreY,
-                a.burden, a.manipulated);
-        AdmissionsKernel.select(a.scoreY, a.eligible, m, tau, eps, a.selectU, a.selected, a.groundTruth);
+        o.moved = AdmissionsKernel.play(p, a, tau, eps);
         AdmissionsKernel.tally(a, 0, RoundSampler.groupOneStart(zeros, chunk, m), m, o.g0, o.g1);
         o.nextZeros = sampler.groupZeroCount(round + 1, chunk, w.buffers);
     }

@@ -135,7 +135,6 @@ final class RoundSampler {
      * @param off   the destination index of the chunk's first applicant
      */
     void sampleChunk(long round, int chunk, int zeros, Buffers b, Applicants a, int off) {
-        int c0 = chunk * CHUNK;
         int m = chunkSize(chunk);
         double lo = p.scoreMin();
         double hi = p.scoreMax();
@@ -146,26 +145,22 @@ final class RoundSampler {
         double t0 = p.trueThreshold(0);
         double t1 = p.trueThreshold(1);
         Xoshiro256PlusPlusX4 lanes = b.lanes;
-        long[] bits = b.bits;
         double[] z = b.z;
         System.arraycopy(afterGroups[(int) (round & 1)], 16 * chunk, lanes.stateArray(), 0, 16);
-        kernels.fillLongs(lanes, bits, 0, m);
-        kernels.normals(bits, m, z);
+        normals(b, m);
         // group 0 takes positions [0, zeros) of the round: split the chunk there, no per-applicant test
         int split = groupOneStart(zeros, chunk, m);
         scores(z, 0, split, 0, p.mu(0), p.sigma(0), t0, lo, hi, a, off);
         scores(z, split, m, 1, p.mu(1), p.sigma(1), t1, lo, hi, a, off);
         if (gaussFeat) {
-            kernels.fillLongs(lanes, bits, 0, m);
-            kernels.normals(bits, m, z);
+            normals(b, m);
             for (int i = 0; i < m; i++) {
                 int k = off + i;
                 a.observed[k] = AdmissionsKernel.clip(a.original[k] + gaussianNoise(z[i]), lo, hi);
             }
         }
         if (gaussThr) {
-            kernels.fillLongs(lanes, bits, 0, m);
-            kernels.normals(bits, m, z);
+            normals(b, m);
             for (int i = 0; i < m; i++) {
                 a.thresholdNoise[off + i] = gaussianNoise(z[i]);
             }
@@ -188,6 +183,12 @@ final class RoundSampler {
                 }
             }
         }
+    }
+
+    /** The next {@code m} standard normals of {@code b}'s stream into {@code b.z}, by way of {@code b.bits}. */
+    private void normals(Buffers b, int m) {
+        kernels.fillLongs(b.lanes, b.bits, 0, m);
+        kernels.normals(b.bits, m, b.z);
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.github.fairsynth.analysis;
 
+import io.github.fairsynth.synth.SynthSpec;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -93,12 +96,12 @@ public final class GroupOlsAccumulator {
      * @param target the target's name
      * @return a new accumulator
      */
-    static GroupOlsAccumulator forSpec(io.github.fairsynth.synth.SynthSpec spec, String target) {
-        java.util.List<String> features = new java.util.ArrayList<>();
+    static GroupOlsAccumulator forSpec(SynthSpec spec, String target) {
+        List<String> features = new ArrayList<>();
         for (int j = 0; j < spec.dim(); j++) {
             features.add("x_" + j);
         }
-        java.util.List<String> groups = new java.util.ArrayList<>();
+        List<String> groups = new ArrayList<>();
         for (int g = 0; g < spec.groups(); g++) {
             groups.add(spec.groupName(g));
         }

@@ -106,12 +106,11 @@ public final class SynthCsvWriter {
             if (need > Integer.MAX_VALUE - 16) {
                 throw new IOException("a block of " + (to - from) + " rows is too wide for one CSV buffer");
             }
-            byte[] buf = reuse != null && reuse.length >= need ? reuse : new byte[(int) need];
+            byte[] b = reuse != null && reuse.length >= need ? reuse : new byte[(int) need];
             final int rowStride = SynthBlock.ROWS;
             double[] x = block.xArray();
             int[] group = block.groupArray();
             double[] y = block.labelArray();
-            byte[] b = buf;
             int p = 0;
             for (int r = from; r < to; r++) {
                 for (int j = 0; j < dim; j++) {
