@@ -10,6 +10,7 @@ import io.github.fairsynth.simd.Kernels;
 public final class AdmissionsEnv {
     private final AdmissionsParams p;
     private final RoundSampler sampler;
+    private final RoundSampler.Buffers buffers;
     private Applicants current;
     private Applicants stepped;
     private long steps;
@@ -36,9 +37,10 @@ public final class AdmissionsEnv {
     public AdmissionsEnv(AdmissionsParams p, long seed, long index, Kernels kernels) {
         this.p = p;
         sampler = new RoundSampler(p, seed, index, kernels);
+        buffers = new RoundSampler.Buffers(p);
         current = new Applicants(p.numApplicants());
         stepped = new Applicants(p.numApplicants());
-        sampler.sample(1, current);
+        sampler.sample(1, buffers, current);
     }
 
     /** @return the parameters */
@@ -85,7 +87,7 @@ public final class AdmissionsEnv {
         Applicants a = current;
         lastManipulated = AdmissionsKernel.play(p, a, threshold, epsilon);
         Applicants next = stepped;
-        sampler.sample(steps + 1, next);
+        sampler.sample(steps + 1, buffers, next);
         nextGroupZero = next.groupZero;
         stepped = a;
         current = next;

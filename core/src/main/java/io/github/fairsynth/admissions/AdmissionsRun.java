@@ -3,6 +3,9 @@ package io.github.fairsynth.admissions;
 import io.github.fairsynth.ConfigException;
 import io.github.fairsynth.exec.OrderedPipeline;
 import io.github.fairsynth.exec.ProgressListener;
+import io.github.fairsynth.simd.Kernels;
+
+import java.util.function.Supplier;
 
 /**
  * The batched engine: E independent environments × N applicants, each with its own jury, stepped
@@ -79,14 +82,14 @@ public final class AdmissionsRun {
         final GroupMetrics[] totals = {new GroupMetrics(), new GroupMetrics()};
         double lastThreshold;
 
-        EnvState(AdmissionsParams p, long seed, int index, Jury jury) {
+        EnvState(AdmissionsParams p, long seed, int index, Jury jury, ChunkedEnv.Workspace ws) {
             this.jury = jury;
             if (jury.observesApplicants()) {
                 env = new AdmissionsEnv(p, seed, index);
                 chunked = null;
             } else {
                 env = null;
-                chunked = new ChunkedEnv(p, seed, index, io.github.fairsynth.simd.Kernels.get());
+                chunked = new ChunkedEnv(p, seed, index, Kernels.get(), ws);
             }
         }
     }
@@ -103,23 +106,26 @@ public final class AdmissionsRun {
         int blocks = (envs + ENV_BLOCK - 1) / ENV_BLOCK;
         // one block of environments cannot use the threads: they step each round's chunks instead
         int chunkThreads = blocks == 1 ? threads : 1;
+        // each block's environments are made by the worker that first steps them
         EnvState[] states = new EnvState[envs];
         Jury prototype = jurySettings.create(params);
-        for (int i = 0; i < envs; i++) {
-            states[i] = new EnvState(params, seed, i, prototype.copy());
-        }
+        Supplier<ChunkedEnv.Workspace> workspace = prototype.observesApplicants()
+                ? () -> null : () -> new ChunkedEnv.Workspace(params);
         double[] epoch = new double[EPOCH * M];
         GroupMetrics[] row = {new GroupMetrics(), new GroupMetrics()};
         for (long t0 = 0; t0 < steps; t0 += EPOCH) {
             final long from = t0;
             final int len = (int) Math.min(EPOCH, steps - t0);
             java.util.Arrays.fill(epoch, 0.0);
-            OrderedPipeline.run(0, blocks, threads, () -> null, (b, ws) -> {
+            OrderedPipeline.run(0, blocks, threads, workspace, (b, ws) -> {
                 double[] part = new double[len * M];
                 int e0 = (int) b * ENV_BLOCK;
                 int e1 = Math.min(envs, e0 + ENV_BLOCK);
                 for (int e = e0; e < e1; e++) {
-                    runEnv(states[e], len, part, chunkThreads);
+                    if (states[e] == null) {
+                        states[e] = new EnvState(params, seed, e, prototype.copy(), ws);
+                    }
+                    runEnv(states[e], len, part, chunkThreads, ws);
                 }
                 return part;
             }, (b, part) -> {
@@ -158,7 +164,8 @@ public final class AdmissionsRun {
         return new AdmissionsResult(params, jurySettings, seed, envs, steps, totals, mean, sd);
     }
 
-    private void runEnv(EnvState s, int len, double[] part, int chunkThreads) throws Exception {
+    private void runEnv(EnvState s, int len, double[] part, int chunkThreads, ChunkedEnv.Workspace ws)
+            throws Exception {
         GroupMetrics[] step = {new GroupMetrics(), new GroupMetrics()};
         for (int k = 0; k < len; k++) {
             double tau = s.jury.threshold();
@@ -168,7 +175,7 @@ public final class AdmissionsRun {
             Applicants a = null;
             int nextGroupZero;
             if (s.chunked != null) {
-                s.chunked.step(tau, eps, step[0], step[1], chunkThreads);
+                s.chunked.step(tau, eps, step[0], step[1], chunkThreads, ws);
                 nextGroupZero = s.chunked.nextGroupZero();
             } else {
                 a = s.env.step(tau, eps);

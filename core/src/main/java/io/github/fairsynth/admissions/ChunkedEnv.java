@@ -13,19 +13,23 @@ import io.github.fairsynth.simd.Kernels;
 final class ChunkedEnv {
     private final AdmissionsParams p;
     private final RoundSampler sampler;
-    private final Chunk own;
     private long steps;
+    /** Group-0 count of the round waiting for the next step. */
     private int groupZero;
 
-    /** One worker's buffers: the sampler's draw buffers, one chunk of applicants, an outcome to reuse. */
-    private static final class Chunk {
+    /**
+     * One worker's buffers: the sampler's draw buffers, one chunk of applicants, an outcome to reuse. They
+     * hold nothing between steps, so a worker steps many environments of the same parameters with one.
+     */
+    static final class Workspace {
         final RoundSampler.Buffers buffers;
         final Applicants a;
         final Outcome outcome = new Outcome();
 
-        Chunk(RoundSampler sampler, int size) {
-            buffers = sampler.newBuffers();
-            a = new Applicants(size);
+        /** @param p parameters (room for one chunk of their applicants) */
+        Workspace(AdmissionsParams p) {
+            buffers = new RoundSampler.Buffers(p);
+            a = new Applicants(Math.min(RoundSampler.CHUNK, p.numApplicants()));
         }
     }
 
@@ -37,11 +41,17 @@ final class ChunkedEnv {
         int nextZeros;
     }
 
-    ChunkedEnv(AdmissionsParams p, long seed, long index, Kernels kernels) {
+    /**
+     * @param p       parameters
+     * @param seed    seed
+     * @param index   environment index
+     * @param kernels kernels
+     * @param ws      a workspace for these parameters, to draw the first round's groups with
+     */
+    ChunkedEnv(AdmissionsParams p, long seed, long index, Kernels kernels, Workspace ws) {
         this.p = p;
         sampler = new RoundSampler(p, seed, index, kernels);
-        own = new Chunk(sampler, Math.min(RoundSampler.CHUNK, p.numApplicants()));
-        groupZero = sampler.groupZeroCount(1);
+        groupZero = sampler.groupZeroCount(1, ws.buffers);
     }
 
     /** @return how many of the round waiting for the next step are in group 0 */
@@ -57,46 +67,54 @@ final class ChunkedEnv {
      * @param g0        group 0 metrics of the step (added to)
      * @param g1        group 1 metrics of the step (added to)
      * @param threads   threads for the chunks of this step
+     * @param own       the calling thread's workspace, made for these parameters
      * @return how many moved
      * @throws Exception on failure of a worker
      */
-    int step(double threshold, double epsilon, GroupMetrics g0, GroupMetrics g1, int threads) throws Exception {
+    int step(double threshold, double epsilon, GroupMetrics g0, GroupMetrics g1, int threads, Workspace own)
+            throws Exception {
         AdmissionsEnv.checkAction(p, steps, threshold, epsilon);
         steps++;
         long round = steps;
         int zeros = groupZero;
         int chunks = sampler.chunks();
-        int[] sums = new int[2];
-        OrderedPipeline.Sink<Outcome> add = (c, o) -> {
-            g0.add(o.g0);
-            g1.add(o.g1);
-            sums[0] += o.moved;
-            sums[1] += o.nextZeros;
-        };
+        int moved = 0;
+        int nextZeros = 0;
         if (threads <= 1 || chunks <= 1) {
-            // on this thread with this environment's own buffers (no workspace to make per step)
+            // on this thread with the caller's workspace: nothing to make per step
+            Outcome o = own.outcome;
             for (int c = 0; c < chunks; c++) {
-                Outcome o = own.outcome;
                 o.g0.clear();
                 o.g1.clear();
                 run(round, c, zeros, threshold, epsilon, own, o);
-                add.accept(c, o);
+                g0.add(o.g0);
+                g1.add(o.g1);
+                moved += o.moved;
+                nextZeros += o.nextZeros;
             }
         } else {
+            int[] sums = new int[2];
             OrderedPipeline.run(0, chunks, Math.min(threads, chunks),
-                    () -> new Chunk(sampler, RoundSampler.CHUNK),
+                    () -> new Workspace(p),
                     (c, w) -> {
                         Outcome o = new Outcome(); // results in flight each need their own
                         run(round, (int) c, zeros, threshold, epsilon, w, o);
                         return o;
                     },
-                    add);
+                    (c, o) -> {
+                        g0.add(o.g0);
+                        g1.add(o.g1);
+                        sums[0] += o.moved;
+                        sums[1] += o.nextZeros;
+                    });
+            moved = sums[0];
+            nextZeros = sums[1];
         }
-        groupZero = sums[1];
-        return sums[0];
+        groupZero = nextZeros;
+        return moved;
     }
 
-    private void run(long round, int chunk, int zeros, double tau, double eps, Chunk w, Outcome o) {
+    private void run(long round, int chunk, int zeros, double tau, double eps, Workspace w, Outcome o) {
         Applicants a = w.a;
         int m = sampler.chunkSize(chunk);
         a.n = m;

@@ -28,21 +28,29 @@ final class RoundSampler {
     private final long envKey;
     private final long betaKey;
     private final Kernels kernels;
-    private final Buffers own;
     /**
      * Per round parity and chunk, the stream state right after the chunk's group uniforms (so drawing the
      * chunk does not draw them again). Two rounds are live at once: the one being stepped and the next.
      */
     private final long[][] afterGroups;
 
-    /** One worker's draw buffers for one chunk (a sampler's chunks may be drawn on several threads). */
+    /**
+     * One worker's draw buffers for one chunk. They hold nothing between calls, so one worker may use the
+     * same buffers for the chunks of several samplers of the same parameters, and a sampler's chunks may be
+     * drawn on several threads, each with its own.
+     */
     static final class Buffers {
         final Xoshiro256PlusPlusX4 lanes = new Xoshiro256PlusPlusX4(0);
         final long[] bits;
         final double[] u;
         final double[] z;
 
-        Buffers(int chunk) {
+        /** @param p parameters (buffers for a chunk of up to {@value #CHUNK} of their applicants) */
+        Buffers(AdmissionsParams p) {
+            this(Math.min(CHUNK, p.numApplicants()));
+        }
+
+        private Buffers(int chunk) {
             int c = (chunk + 3) & ~3;
             bits = new long[c];
             u = new double[c];
@@ -55,7 +63,6 @@ final class RoundSampler {
         this.kernels = kernels;
         envKey = RngStreams.key(seed, PURPOSE_ROUND, env);
         betaKey = RngStreams.key(seed, PURPOSE_BETA, env);
-        own = newBuffers();
         afterGroups = new long[2][16 * chunks()];
     }
 
@@ -69,19 +76,15 @@ final class RoundSampler {
         return Math.min(CHUNK, p.numApplicants() - chunk * CHUNK);
     }
 
-    /** @return fresh buffers for one worker */
-    Buffers newBuffers() {
-        return new Buffers(Math.min(CHUNK, p.numApplicants()));
-    }
-
     /**
      * @param round the round (1 = the applicants of the first step)
+     * @param b     the calling worker's buffers
      * @return how many of the round's applicants are in group 0
      */
-    int groupZeroCount(long round) {
+    int groupZeroCount(long round, Buffers b) {
         int count = 0;
         for (int chunk = 0, chunks = chunks(); chunk < chunks; chunk++) {
-            count += groupZeroCount(round, chunk, own);
+            count += groupZeroCount(round, chunk, b);
         }
         return count;
     }
@@ -112,14 +115,15 @@ final class RoundSampler {
      * and the round's threshold-noise and selection uniforms.
      *
      * @param round the round
+     * @param b     the calling worker's buffers
      * @param a     the destination
      */
-    void sample(long round, Applicants a) {
+    void sample(long round, Buffers b, Applicants a) {
         a.n = p.numApplicants();
-        int zeros = groupZeroCount(round);
+        int zeros = groupZeroCount(round, b);
         a.groupZero = zeros;
         for (int chunk = 0, chunks = chunks(); chunk < chunks; chunk++) {
-            sampleChunk(round, chunk, zeros, own, a, chunk * CHUNK);
+            sampleChunk(round, chunk, zeros, b, a, chunk * CHUNK);
         }
     }
 

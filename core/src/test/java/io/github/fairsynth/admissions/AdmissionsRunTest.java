@@ -2,6 +2,7 @@ package io.github.fairsynth.admissions;
 
 import io.github.fairsynth.ConfigException;
 import io.github.fairsynth.exec.ProgressListener;
+import io.github.fairsynth.simd.Kernels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -54,8 +55,9 @@ class AdmissionsRunTest {
         double[] taus = {0.8, 0.5, 0.95, 0.3};
         double eps = 0.1;
         AdmissionsEnv kept = new AdmissionsEnv(p, 17, 4);
-        ChunkedEnv one = new ChunkedEnv(p, 17, 4, io.github.fairsynth.simd.Kernels.get());
-        ChunkedEnv two = new ChunkedEnv(p, 17, 4, io.github.fairsynth.simd.Kernels.get());
+        ChunkedEnv.Workspace ws = new ChunkedEnv.Workspace(p);
+        ChunkedEnv one = new ChunkedEnv(p, 17, 4, Kernels.get(), ws);
+        ChunkedEnv two = new ChunkedEnv(p, 17, 4, Kernels.get(), ws);
         for (double tau : taus) {
             assertEquals(kept.current().groupZeroCount(), one.nextGroupZero());
             Applicants a = kept.step(tau, eps);
@@ -63,8 +65,8 @@ class AdmissionsRunTest {
             AdmissionsKernel.tallyRound(a, want[0], want[1]);
             GroupMetrics[] got1 = {new GroupMetrics(), new GroupMetrics()};
             GroupMetrics[] got2 = {new GroupMetrics(), new GroupMetrics()};
-            int moved1 = one.step(tau, eps, got1[0], got1[1], 1);
-            int moved2 = two.step(tau, eps, got2[0], got2[1], 2);
+            int moved1 = one.step(tau, eps, got1[0], got1[1], 1, ws);
+            int moved2 = two.step(tau, eps, got2[0], got2[1], 2, ws);
             assertEquals(kept.lastManipulated(), moved1);
             assertEquals(kept.lastManipulated(), moved2);
             assertEquals(kept.nextGroupZero(), one.nextGroupZero());
