@@ -125,7 +125,13 @@ public final class AdmissionsRun {
                     if (states[e] == null) {
                         states[e] = new EnvState(params, seed, e, prototype.copy(), ws);
                     }
-                    runEnv(states[e], len, part, chunkThreads, ws);
+                }
+                if (ws != null && ChunkedEnv.batchable(params)) {
+                    runBatch(states, e0, e1, len, part, ws);
+                } else {
+                    for (int e = e0; e < e1; e++) {
+                        runEnv(states[e], len, part, chunkThreads, ws);
+                    }
                 }
                 return part;
             }, (b, part) -> {
@@ -182,16 +188,52 @@ public final class AdmissionsRun {
                 AdmissionsKernel.tallyRound(a, step[0], step[1]);
                 nextGroupZero = s.env.nextGroupZero();
             }
-            int o = k * M;
-            part[o] += tau;
-            part[o + 1] += eps;
-            for (int g = 0; g < 2; g++) {
-                write(step[g], part, o + 2 + 7 * g);
-                s.totals[g].add(step[g]);
-            }
-            s.lastThreshold = tau;
+            record(s, k, tau, eps, step, part);
             s.jury.observe(a, nextGroupZero);
         }
+    }
+
+    /**
+     * Steps environments {@code [e0, e1)} of one-chunk rounds together, step by step ({@link ChunkedEnv#stepAll});
+     * each environment's numbers and the order of every sum are those of {@link #runEnv} on each in turn.
+     */
+    private void runBatch(EnvState[] states, int e0, int e1, int len, double[] part, ChunkedEnv.Workspace ws) {
+        int n = e1 - e0;
+        ChunkedEnv[] envs = new ChunkedEnv[n];
+        double[] tau = new double[n];
+        double[] eps = new double[n];
+        GroupMetrics[][] step = new GroupMetrics[n][];
+        for (int i = 0; i < n; i++) {
+            envs[i] = states[e0 + i].chunked;
+            step[i] = new GroupMetrics[] {new GroupMetrics(), new GroupMetrics()};
+        }
+        for (int k = 0; k < len; k++) {
+            for (int i = 0; i < n; i++) {
+                Jury jury = states[e0 + i].jury;
+                tau[i] = jury.threshold();
+                eps[i] = jury.epsilon();
+                step[i][0].clear();
+                step[i][1].clear();
+            }
+            ChunkedEnv.stepAll(envs, n, tau, eps, step, ws);
+            for (int i = 0; i < n; i++) {
+                EnvState s = states[e0 + i];
+                record(s, k, tau[i], eps[i], step[i], part);
+                s.jury.observe(null, envs[i].nextGroupZero());
+            }
+        }
+    }
+
+    /** Adds an environment's step {@code k} of the epoch to the epoch's sums and to its totals. */
+    private static void record(EnvState s, int k, double tau, double eps, GroupMetrics[] step, double[] part) {
+        int o = k * M;
+        part[o] += tau;
+        part[o + 1] += eps;
+        for (int g = 0; g < 2; g++) {
+            write(step[g], part, o + 2 + 7 * g);
+            s.totals[g].add(step[g]);
+        }
+        s.lastThreshold = tau;
     }
 
     private static void write(GroupMetrics m, double[] part, int o) {

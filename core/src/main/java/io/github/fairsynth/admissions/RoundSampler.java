@@ -28,9 +28,14 @@ final class RoundSampler {
     private final long envKey;
     private final long betaKey;
     private final Kernels kernels;
+    private final boolean gaussFeat;
+    private final boolean gaussThr;
+    private final boolean betaFeat;
+    private final boolean betaThr;
     /**
-     * Per round parity and chunk, the stream state right after the chunk's group uniforms (so drawing the
-     * chunk does not draw them again). Two rounds are live at once: the one being stepped and the next.
+     * Per round parity and chunk, the stream state where the chunk's next draw continues: after its group
+     * uniforms (so drawing the chunk does not draw them again), then after its normals' bits. Two rounds are
+     * live at once: the one being stepped and the next.
      */
     private final long[][] afterGroups;
 
@@ -41,29 +46,49 @@ final class RoundSampler {
      */
     static final class Buffers {
         final Xoshiro256PlusPlusX4 lanes = new Xoshiro256PlusPlusX4(0);
+        /** Raw bits of a chunk's normals, all sections; or of the normals of several small rounds. */
         final long[] bits;
         final double[] u;
+        /** The normals of {@link #bits}. */
         final double[] z;
 
-        /** @param p parameters (buffers for a chunk of up to {@value #CHUNK} of their applicants) */
+        /**
+         * @param p parameters (buffers for a chunk of up to {@value #CHUNK} of their applicants, and for at
+         *          least {@value #CHUNK} normals)
+         */
         Buffers(AdmissionsParams p) {
-            this(Math.min(CHUNK, p.numApplicants()));
-        }
-
-        private Buffers(int chunk) {
-            int c = (chunk + 3) & ~3;
-            bits = new long[c];
-            u = new double[c];
-            z = new double[c];
+            int chunk = Math.min(CHUNK, p.numApplicants());
+            int normals = Math.max(CHUNK, SECTIONS_MAX * chunk);
+            bits = new long[normals];
+            u = new double[(chunk + 3) & ~3];
+            z = new double[normals];
         }
     }
+
+    /** Most sections of normals per chunk: scores, feature noise, threshold noise. */
+    static final int SECTIONS_MAX = 3;
 
     RoundSampler(AdmissionsParams p, long seed, long env, Kernels kernels) {
         this.p = p;
         this.kernels = kernels;
         envKey = RngStreams.key(seed, PURPOSE_ROUND, env);
         betaKey = RngStreams.key(seed, PURPOSE_BETA, env);
+        boolean noise = p.noiseSigma() > 0;
+        gaussFeat = p.noisyFeatures() && noise && p.noiseDist() == NoiseDist.GAUSSIAN;
+        gaussThr = p.noisyThreshold() && noise && p.noiseDist() == NoiseDist.GAUSSIAN;
+        betaFeat = p.noisyFeatures() && noise && p.noiseDist() == NoiseDist.BETA;
+        betaThr = p.noisyThreshold() && noise && p.noiseDist() == NoiseDist.BETA;
         afterGroups = new long[2][16 * chunks()];
+    }
+
+    /** @return the kernels the draws use */
+    Kernels kernels() {
+        return kernels;
+    }
+
+    /** @return sections of normals per chunk: scores, then feature noise and threshold noise when gaussian */
+    int sections() {
+        return 1 + (gaussFeat ? 1 : 0) + (gaussThr ? 1 : 0);
     }
 
     /** @return chunks per round */
@@ -129,7 +154,9 @@ final class RoundSampler {
 
     /**
      * Draws one chunk of a round whose group uniforms {@link #groupZeroCount(long, int, Buffers)} has drawn:
-     * applicant {@code chunk·CHUNK + i} goes to {@code a}'s index {@code off + i}.
+     * applicant {@code chunk·CHUNK + i} goes to {@code a}'s index {@code off + i}. The same as
+     * {@link #drawNormalBits} into {@code b.bits}, the {@link Kernels#normals} of those bits, then
+     * {@link #finishChunk}.
      *
      * @param round the round
      * @param chunk the chunk
@@ -139,34 +166,66 @@ final class RoundSampler {
      * @param off   the destination index of the chunk's first applicant
      */
     void sampleChunk(long round, int chunk, int zeros, Buffers b, Applicants a, int off) {
+        drawNormalBits(round, chunk, b, b.bits, 0);
+        kernels.normals(b.bits, sections() * chunkSize(chunk), b.z);
+        finishChunk(round, chunk, zeros, b, b.z, 0, a, off);
+    }
+
+    /**
+     * The first part of drawing a chunk: the raw bits of its normals, {@link #sections()} runs of
+     * {@link #chunkSize(int)} each, into {@code bits[off …)}. The stream's state after them is kept for
+     * {@link #finishChunk}, so the bits of many small rounds can be drawn first and made normal in one call.
+     *
+     * @param round the round (its group uniforms drawn)
+     * @param chunk the chunk
+     * @param b     the calling worker's buffers (their stream is used)
+     * @param bits  destination
+     * @param off   first index
+     */
+    void drawNormalBits(long round, int chunk, Buffers b, long[] bits, int off) {
+        int m = chunkSize(chunk);
+        long[] state = afterGroups[(int) (round & 1)];
+        System.arraycopy(state, 16 * chunk, b.lanes.stateArray(), 0, 16);
+        for (int k = 0, n = sections(); k < n; k++) {
+            kernels.fillLongs(b.lanes, bits, off + k * m, m);
+        }
+        System.arraycopy(b.lanes.stateArray(), 0, state, 16 * chunk, 16);
+    }
+
+    /**
+     * The rest of drawing a chunk, after {@link #drawNormalBits}: scores, eligibility, noise and the
+     * selection uniforms, from the normals of those bits in {@code z[zOff …)}.
+     *
+     * @param round the round
+     * @param chunk the chunk
+     * @param zeros the round's group-0 count (group 0 takes the first positions of the round)
+     * @param b     the calling worker's buffers
+     * @param z     the normals of the chunk's bits
+     * @param zOff  index of the first
+     * @param a     the destination
+     * @param off   the destination index of the chunk's first applicant
+     */
+    void finishChunk(long round, int chunk, int zeros, Buffers b, double[] z, int zOff, Applicants a, int off) {
         int m = chunkSize(chunk);
         double lo = p.scoreMin();
         double hi = p.scoreMax();
-        boolean gaussFeat = p.noisyFeatures() && p.noiseSigma() > 0 && p.noiseDist() == NoiseDist.GAUSSIAN;
-        boolean gaussThr = p.noisyThreshold() && p.noiseSigma() > 0 && p.noiseDist() == NoiseDist.GAUSSIAN;
-        boolean betaFeat = p.noisyFeatures() && p.noiseSigma() > 0 && p.noiseDist() == NoiseDist.BETA;
-        boolean betaThr = p.noisyThreshold() && p.noiseSigma() > 0 && p.noiseDist() == NoiseDist.BETA;
-        double t0 = p.trueThreshold(0);
-        double t1 = p.trueThreshold(1);
         Xoshiro256PlusPlusX4 lanes = b.lanes;
-        double[] z = b.z;
         System.arraycopy(afterGroups[(int) (round & 1)], 16 * chunk, lanes.stateArray(), 0, 16);
-        normals(b, m);
         // group 0 takes positions [0, zeros) of the round: split the chunk there, no per-applicant test
         int split = groupOneStart(zeros, chunk, m);
-        scores(z, 0, split, 0, p.mu(0), p.sigma(0), t0, lo, hi, a, off);
-        scores(z, split, m, 1, p.mu(1), p.sigma(1), t1, lo, hi, a, off);
+        scores(z, zOff, 0, split, 0, p.mu(0), p.sigma(0), p.trueThreshold(0), lo, hi, a, off);
+        scores(z, zOff, split, m, 1, p.mu(1), p.sigma(1), p.trueThreshold(1), lo, hi, a, off);
+        int zo = zOff + m;
         if (gaussFeat) {
-            normals(b, m);
             for (int i = 0; i < m; i++) {
                 int k = off + i;
-                a.observed[k] = AdmissionsKernel.clip(a.original[k] + gaussianNoise(z[i]), lo, hi);
+                a.observed[k] = AdmissionsKernel.clip(a.original[k] + gaussianNoise(z[zo + i]), lo, hi);
             }
+            zo += m;
         }
         if (gaussThr) {
-            normals(b, m);
             for (int i = 0; i < m; i++) {
-                a.thresholdNoise[off + i] = gaussianNoise(z[i]);
+                a.thresholdNoise[off + i] = gaussianNoise(z[zo + i]);
             }
         } else if (!betaThr) {
             java.util.Arrays.fill(a.thresholdNoise, off, off + m, 0.0);
@@ -189,12 +248,6 @@ final class RoundSampler {
         }
     }
 
-    /** The next {@code m} standard normals of {@code b}'s stream into {@code b.z}, by way of {@code b.bits}. */
-    private void normals(Buffers b, int m) {
-        kernels.fillLongs(b.lanes, b.bits, 0, m);
-        kernels.normals(b.bits, m, b.z);
-    }
-
     /**
      * @param zeros the round's group-0 count (group 0 takes the round's first positions)
      * @param chunk a chunk
@@ -205,12 +258,15 @@ final class RoundSampler {
         return Math.max(0, Math.min(m, zeros - chunk * CHUNK));
     }
 
-    /** Original (= observed) scores and eligibility of chunk positions {@code [from, to)}, all in group {@code g}. */
-    private static void scores(double[] z, int from, int to, int g, double mu, double sigma, double threshold,
-                               double lo, double hi, Applicants a, int off) {
+    /**
+     * Original (= observed) scores and eligibility of chunk positions {@code [from, to)}, all in group
+     * {@code g}, from the normals {@code z[zOff + from …)}.
+     */
+    private static void scores(double[] z, int zOff, int from, int to, int g, double mu, double sigma,
+                               double threshold, double lo, double hi, Applicants a, int off) {
         for (int i = from; i < to; i++) {
             int k = off + i;
-            double s = AdmissionsKernel.clip(mu + sigma * z[i], lo, hi);
+            double s = AdmissionsKernel.clip(mu + sigma * z[zOff + i], lo, hi);
             a.group[k] = (byte) g;
             a.original[k] = s;
             a.observed[k] = s;

@@ -5,6 +5,7 @@ import io.github.fairsynth.exec.ProgressListener;
 import io.github.fairsynth.simd.Kernels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
@@ -83,6 +84,59 @@ class AdmissionsRunTest {
                 }
             }
             assertTrue(want[0].manipulated + want[1].manipulated > 0 || tau < 0.5, "gaming happens at tau " + tau);
+        }
+    }
+
+    /**
+     * Stepping several small-round environments together ({@link ChunkedEnv#stepAll}, their normals drawn
+     * in one kernel call) gives each the same numbers as stepping it alone, bit for bit: rounds of 37 with
+     * every kind of noise, and rounds of 600 with both gaussian noises (three sections of normals, so two
+     * environments per kernel call and a last call with one).
+     */
+    @ParameterizedTest
+    @CsvSource({"37, GAUSSIAN", "37, BETA", "37, NONE", "600, GAUSSIAN"})
+    void steppingTogetherEqualsSteppingAlone(int applicants, String noise) throws Exception {
+        AdmissionsParams.Builder b = AdmissionsParams.builder().numApplicants(applicants);
+        if (!noise.equals("NONE")) {
+            NoiseDist dist = NoiseDist.valueOf(noise);
+            b.noiseDist(dist).noise(dist == NoiseDist.BETA ? 5 : 0.1, dist == NoiseDist.BETA ? 1 : 0.05, -0.3, 0.3)
+                    .noisyFeatures(true).noisyThreshold(true);
+        }
+        AdmissionsParams p = b.build();
+        int n = 5;
+        ChunkedEnv.Workspace ws = new ChunkedEnv.Workspace(p);
+        ChunkedEnv[] together = new ChunkedEnv[n];
+        ChunkedEnv[] alone = new ChunkedEnv[n];
+        for (int e = 0; e < n; e++) {
+            together[e] = new ChunkedEnv(p, 23, e, Kernels.get(), ws);
+            alone[e] = new ChunkedEnv(p, 23, e, Kernels.get(), ws);
+        }
+        double[] tau = new double[n];
+        double[] eps = new double[n];
+        for (int step = 0; step < 4; step++) {
+            GroupMetrics[][] got = new GroupMetrics[n][];
+            for (int e = 0; e < n; e++) {
+                tau[e] = 0.3 + 0.1 * ((e + step) % 6);
+                eps[e] = 0.05 * e;
+                got[e] = new GroupMetrics[] {new GroupMetrics(), new GroupMetrics()};
+            }
+            ChunkedEnv.stepAll(together, n, tau, eps, got, ws);
+            for (int e = 0; e < n; e++) {
+                GroupMetrics[] want = {new GroupMetrics(), new GroupMetrics()};
+                alone[e].step(tau[e], eps[e], want[0], want[1], 1, ws);
+                assertEquals(alone[e].nextGroupZero(), together[e].nextGroupZero());
+                for (int g = 0; g < 2; g++) {
+                    String at = "env " + e + ", step " + step + ", group " + g;
+                    assertEquals(want[g].applicants, got[e][g].applicants, at);
+                    assertEquals(want[g].selected, got[e][g].selected, at);
+                    assertEquals(want[g].manipulated, got[e][g].manipulated, at);
+                    assertEquals(want[g].correct, got[e][g].correct, at);
+                    assertEquals(Double.doubleToRawLongBits(want[g].burden),
+                            Double.doubleToRawLongBits(got[e][g].burden), at);
+                    assertEquals(Double.doubleToRawLongBits(want[g].socialBurden),
+                            Double.doubleToRawLongBits(got[e][g].socialBurden), at);
+                }
+            }
         }
     }
 
