@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * <p>Measured on this kind of machine: raw JMH times vary 8–13% between runs, the ratio of two
  * implementations in the same run about 6%, bytes allocated per operation under 0.01%. So the gate
  * <b>fails</b> when a same-run ratio drops more than 25% below its baseline or when allocation per
- * operation grows (more than twice the baseline plus 1 byte), and only <b>warns</b> on raw times.
+ * operation grows (more than 10% above the baseline plus 1 byte), and only <b>warns</b> on raw times.
  *
  * <p>Same-run ratios still depend on the processor (a Zen 1 core splits 256-bit vector operations in two,
  * so the Vector API speed-ups there are half a Zen 3 core's). Each baseline records its processor
@@ -38,6 +38,12 @@ import java.util.regex.Pattern;
 public final class PerfGate {
     /** A same-run ratio may fall to this fraction of its baseline before the gate fails. */
     static final double RATIO_FLOOR = 0.75;
+    /**
+     * Allocation per operation may grow to this multiple of its baseline (plus one byte) before the gate
+     * fails. Measured here it varies under 0.01% (1.5% for the scalar rows' 0.075 B); twice the baseline,
+     * the first rule, let a vector boxed in every 20-applicant round through (8.5 → 13.4 MB per run).
+     */
+    static final double ALLOC_GROWTH = 1.10;
     /** Raw times may grow by this fraction before the gate warns. */
     static final double TIME_WARN = 0.25;
 
@@ -88,7 +94,7 @@ public final class PerfGate {
             double bTime = number(base, "time." + e.getKey());
             double alloc = e.getValue()[1];
             double time = e.getValue()[0];
-            boolean allocBad = alloc > 2 * bAlloc + 1.0;
+            boolean allocBad = alloc > ALLOC_GROWTH * bAlloc + 1.0;
             String timeNote = time > (1 + TIME_WARN) * bTime ? "WARN: raw time +" + Math.round(100 * (time / bTime - 1)) + "%" : "";
             System.out.printf(Locale.ROOT, "  %-44s %10.4f ns/op (baseline %10.4f)  alloc %9.4f B/op (baseline %9.4f)  %s %s%n",
                     e.getKey(), time, bTime, alloc, bAlloc, allocBad ? "FAIL (allocation grew)" : "ok", timeNote);
