@@ -7,7 +7,8 @@ import io.github.fairsynth.simd.Kernels;
  * One environment stepped chunk by chunk without keeping its applicants, for juries that only count
  * steps ({@link Jury#observesApplicants()} false). Each chunk of {@value RoundSampler#CHUNK} applicants is
  * drawn, gamed, selected and tallied while it is in cache, and the next round's group uniforms of the same
- * chunk are drawn with it; chunks may run on several threads. The numbers are those of
+ * chunk are drawn with it; chunks may run on several threads. Environments whose rounds are one chunk can
+ * be stepped together ({@link #stepAll}), their normals made in one kernel call. The numbers are those of
  * {@link AdmissionsEnv}: the same streams, the same rules, the same per-chunk tallies in chunk order.
  */
 final class ChunkedEnv {

@@ -7,6 +7,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
+import java.util.Arrays;
+
 /**
  * Draws one round of applicants of one environment from the streams of (seed, environment, round) alone.
  *
@@ -228,7 +230,7 @@ final class RoundSampler {
                 a.thresholdNoise[off + i] = gaussianNoise(z[zo + i]);
             }
         } else if (!betaThr) {
-            java.util.Arrays.fill(a.thresholdNoise, off, off + m, 0.0);
+            Arrays.fill(a.thresholdNoise, off, off + m, 0.0);
         }
         kernels.fillUniform(lanes, a.selectU, off, m, 0.0, 1.0);
         if (betaFeat || betaThr) {
