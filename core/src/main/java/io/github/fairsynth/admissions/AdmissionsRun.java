@@ -126,7 +126,7 @@ public final class AdmissionsRun {
                         states[e] = new EnvState(params, seed, e, prototype.copy(), ws);
                     }
                 }
-                if (ws != null && ChunkedEnv.batchable(params)) {
+                if (states[e0].chunked != null && ChunkedEnv.batchable(params)) {
                     runBatch(states, e0, e1, len, part, ws);
                 } else {
                     for (int e = e0; e < e1; e++) {

@@ -154,8 +154,7 @@ final class ChunkedEnv {
                 ChunkedEnv env = envs[e];
                 long round = env.steps;
                 int zeros = env.groupZero;
-                int m = env.sampler.chunkSize(0);
-                w.a.n = m;
+                w.a.n = env.sampler.chunkSize(0);
                 env.sampler.finishChunk(round, 0, zeros, b, b.z, (e - from) * normals, w.a, 0);
                 o.g0.clear();
                 o.g1.clear();
