@@ -332,6 +332,54 @@ public final class PanamaKernels implements Kernels {
         }
     }
 
+    /**
+     * Four applicants per step, the scalar rule's operations lane by lane. The moves leave the loop as 0/1
+     * lanes (the sign bit of a blend of +0.0 and −0.0, shifted down) read one lane at a time: a mask's
+     * {@code toLong} is not an intrinsic on JDK 17.
+     */
+    @Override
+    public int game(double[] x, double[] noise, int from, int to, double tau, double eps, double lo, double hi,
+                    double unitCost, double scale, double control, double[] scoreY, double[] burden, byte[] moved) {
+        boolean unlimited = Double.isInfinite(control);
+        DoubleVector zero = DoubleVector.zero(D);
+        DoubleVector one = DoubleVector.broadcast(D, 1.0);
+        DoubleVector negZero = DoubleVector.broadcast(D, -0.0);
+        DoubleVector vtau = DoubleVector.broadcast(D, tau);
+        DoubleVector vlo = DoubleVector.broadcast(D, lo);
+        DoubleVector vhi = DoubleVector.broadcast(D, hi);
+        DoubleVector fixedTarget = vtau.max(vlo).min(vhi);
+        DoubleVector unlimitedCost = DoubleVector.broadcast(D, UNLIMITED_COST);
+        int whole = from + ((to - from) & ~3);
+        int count = 0;
+        for (int i = from; i < whole; i += 4) {
+            DoubleVector xv = DoubleVector.fromArray(D, x, i);
+            DoubleVector target = noise == null ? fixedTarget
+                    : vtau.add(DoubleVector.fromArray(D, noise, i)).max(vlo).min(vhi);
+            DoubleVector costX = xv.mul(unitCost).mul(scale);
+            DoubleVector change = target.mul(unitCost).mul(scale).sub(costX);
+            DoubleVector maxCost = unlimited ? unlimitedCost : xv.add(control).mul(unitCost).mul(scale).sub(costX);
+            DoubleVector com = zero.blend(one, target.compare(VectorOperators.GE, vtau)).sub(change).sub(eps);
+            VectorMask<Double> below = xv.compare(VectorOperators.LT, vtau);
+            VectorMask<Double> move = below.and(com.compare(VectorOperators.GE, 0.0))
+                    .and(com.compare(VectorOperators.LE, 1.0))
+                    .and(change.compare(VectorOperators.LT, maxCost.add(COST_TOLERANCE)));
+            zero.blend(change, below).intoArray(burden, i);
+            xv.blend(target, move).intoArray(scoreY, i);
+            LongVector m = zero.blend(negZero, move).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 63);
+            long m0 = m.lane(0);
+            long m1 = m.lane(1);
+            long m2 = m.lane(2);
+            long m3 = m.lane(3);
+            moved[i] = (byte) m0;
+            moved[i + 1] = (byte) m1;
+            moved[i + 2] = (byte) m2;
+            moved[i + 3] = (byte) m3;
+            count += (int) (m0 + m1 + m2 + m3);
+        }
+        return count + ScalarKernels.gameScalar(x, noise, whole, to, tau, eps, lo, hi, unitCost, scale, control,
+                scoreY, burden, moved);
+    }
+
     @Override
     public String name() {
         return "panama (Vector API, " + D.vectorBitSize() + "-bit)";

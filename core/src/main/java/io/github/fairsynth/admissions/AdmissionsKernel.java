@@ -1,14 +1,16 @@
 package io.github.fairsynth.admissions;
 
+import io.github.fairsynth.simd.Kernels;
+
 /**
  * The gym's per-applicant rules as pure functions over primitive arrays: gaming and selection. No state,
  * no allocation.
  */
 public final class AdmissionsKernel {
     /** The gym's tolerance on the largest allowed change cost. */
-    public static final double EPS_VALUE = 1e-6;
+    public static final double EPS_VALUE = Kernels.COST_TOLERANCE;
     /** Largest allowed change cost with unlimited gaming. */
-    public static final double UNLIMITED_COST = 100;
+    public static final double UNLIMITED_COST = Kernels.UNLIMITED_COST;
 
     private AdmissionsKernel() {
     }
@@ -17,7 +19,8 @@ public final class AdmissionsKernel {
      * Gaming: for each applicant whose observed score {@code x < tau}: target = clip(tau + noise) (noise 0
      * unless {@code noisy_threshold}); change cost = cost(target) − cost(x), recorded as the burden; it moves
      * iff {@code 0 <= [target >= tau] − cost − epsilon <= 1} and {@code cost < largest allowed + 1e-6}. At or
-     * above {@code tau}, or with gaming off, the score stays and the burden is 0.
+     * above {@code tau}, or with gaming off, the score stays and the burden is 0. Uses the kernels chosen at
+     * start-up ({@link Kernels#get()}).
      *
      * @param p          parameters
      * @param observed   observed scores
@@ -33,36 +36,48 @@ public final class AdmissionsKernel {
      */
     public static int manipulate(AdmissionsParams p, double[] observed, byte[] group, int n, double tau, double eps,
                                  double[] noise, double[] scoreY, double[] burden, byte[] moved) {
+        return manipulate(Kernels.get(), p, observed, group, n, tau, eps, noise, scoreY, burden, moved);
+    }
+
+    /**
+     * {@link #manipulate(AdmissionsParams, double[], byte[], int, double, double, double[], double[], double[],
+     * byte[])} with given kernels (all give the same numbers): each run of applicants of one group is one
+     * {@link Kernels#game} call with that group's costs (a round puts group 0 first, so a round is two).
+     *
+     * @param k        kernels
+     * @param p        parameters
+     * @param observed observed scores
+     * @param group    groups
+     * @param n        applicants
+     * @param tau      the published threshold
+     * @param eps      the published epsilon
+     * @param noise    per-applicant threshold noise (used only with {@code noisy_threshold}); may be null otherwise
+     * @param scoreY   out: final scores
+     * @param burden   out: burdens
+     * @param moved    out: 1 where the applicant moved
+     * @return how many moved
+     */
+    public static int manipulate(Kernels k, AdmissionsParams p, double[] observed, byte[] group, int n, double tau,
+                                 double eps, double[] noise, double[] scoreY, double[] burden, byte[] moved) {
         if (!p.gaming()) {
             System.arraycopy(observed, 0, scoreY, 0, n);
             java.util.Arrays.fill(burden, 0, n, 0.0);
             java.util.Arrays.fill(moved, 0, n, (byte) 0);
             return 0;
         }
-        double lo = p.scoreMin();
-        double hi = p.scoreMax();
-        boolean noisy = p.noisyThreshold();
-        boolean unlimited = Double.isInfinite(p.gamingControl());
-        double control = p.gamingControl();
-        double fixedTarget = clip(tau, lo, hi);
-        // Branch-free: whether a score is below tau is a coin flip to the branch predictor, so every
-        // applicant's candidate move is computed and kept by bit masks (0 or all ones), never by a jump.
+        double[] thresholdNoise = p.noisyThreshold() ? noise : null;
+        double control = Double.isInfinite(p.gamingControl()) ? Double.POSITIVE_INFINITY : p.gamingControl();
         int count = 0;
-        for (int i = 0; i < n; i++) {
-            double x = observed[i];
+        for (int i = 0; i < n; ) {
             int g = group[i];
-            double target = noisy ? clip(tau + noise[i], lo, hi) : fixedTarget;
-            double costX = p.cost(x, g);
-            double change = p.cost(target, g) - costX;
-            double maxCost = unlimited ? UNLIMITED_COST : p.cost(x + control, g) - costX;
-            double com = (target >= tau ? 1.0 : 0.0) - change - eps;
-            long below = -(long) (x < tau ? 1 : 0);
-            long move = below & -(long) ((0 <= com ? 1 : 0) & (com <= 1 ? 1 : 0) & (change < maxCost + EPS_VALUE ? 1 : 0));
-            long xb = Double.doubleToRawLongBits(x);
-            burden[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(change) & below);
-            scoreY[i] = Double.longBitsToDouble(xb ^ ((xb ^ Double.doubleToRawLongBits(target)) & move));
-            moved[i] = (byte) (move & 1);
-            count -= (int) move;
+            int j = i + 1;
+            while (j < n && group[j] == g) {
+                j++;
+            }
+            double scale = p.subsidize() && g == 1 ? p.subsidyBeta() : 1.0;
+            count += k.game(observed, thresholdNoise, i, j, tau, eps, p.scoreMin(), p.scoreMax(), p.groupCost(g),
+                    scale, control, scoreY, burden, moved);
+            i = j;
         }
         return count;
     }
@@ -98,14 +113,15 @@ public final class AdmissionsKernel {
      * One step's rules over applicants {@code [0, a.n)}: {@link #manipulate} (their threshold noise, final
      * scores, burdens, moves), then {@link #select} (their selection uniforms, selections, ground truth).
      *
+     * @param k   kernels
      * @param p   parameters
      * @param a   the applicants, drawn
      * @param tau the published threshold
      * @param eps the published epsilon
      * @return how many moved
      */
-    static int play(AdmissionsParams p, Applicants a, double tau, double eps) {
-        int moved = manipulate(p, a.observed, a.group, a.n, tau, eps, a.thresholdNoise, a.scoreY, a.burden,
+    static int play(Kernels k, AdmissionsParams p, Applicants a, double tau, double eps) {
+        int moved = manipulate(k, p, a.observed, a.group, a.n, tau, eps, a.thresholdNoise, a.scoreY, a.burden,
                 a.manipulated);
         select(a.scoreY, a.eligible, a.n, tau, eps, a.selectU, a.selected, a.groundTruth);
         return moved;

@@ -5,7 +5,7 @@ import io.github.fairsynth.rng.Xoshiro256PlusPlusX4;
 import java.lang.management.ManagementFactory;
 
 /**
- * The generator's hot kernels. Every implementation gives bit-identical results.
+ * The generator's and the admissions engine's hot kernels. Every implementation gives bit-identical results.
  *
  * <p>Selection ({@link #get()}): scalar when the system property {@code fairsynth.simd} is
  * {@code false} or {@code scalar}, when {@code jdk.incubator.vector} is not in the boot layer (run the JVM
@@ -76,6 +76,40 @@ public interface Kernels {
      * @param out  the normals
      */
     void normals(long[] bits, int n, double[] out);
+
+    /** The largest allowed change cost when gaming is unlimited (the gym's 100). */
+    double UNLIMITED_COST = 100;
+    /** The gym's tolerance on the largest allowed change cost. */
+    double COST_TOLERANCE = 1e-6;
+
+    /**
+     * The admissions gaming rule over applicants {@code [from, to)}, all of one group whose change cost of a
+     * score {@code v} is {@code scale · (v · unitCost)}. For each applicant with observed score {@code x}:
+     * target = {@code min(max(tau + noise[i], lo), hi)} ({@code min(max(tau, lo), hi)} when {@code noise}
+     * is null); change = cost(target) − cost(x); largest allowed = {@value #UNLIMITED_COST} when
+     * {@code control} is infinite, else cost(x + control) − cost(x); com = ((target ≥ tau ? 1 : 0) − change)
+     * − eps. The applicant moves to the target iff {@code x < tau}, {@code 0 ≤ com ≤ 1} and
+     * change &lt; largest allowed + {@value #COST_TOLERANCE}; its burden is the change when
+     * {@code x < tau}, else +0.0.
+     *
+     * @param x        observed scores
+     * @param noise    per-applicant threshold noise, or null for none
+     * @param from     first applicant
+     * @param to       end (exclusive)
+     * @param tau      the published threshold
+     * @param eps      the published epsilon
+     * @param lo       lowest score
+     * @param hi       highest score
+     * @param unitCost the group's cost per unit of score
+     * @param scale    the group's subsidy factor (1.0 when none: a multiply by 1.0 is exact)
+     * @param control  the gaming control (how far a score may move), or infinity for unlimited
+     * @param scoreY   out: final scores
+     * @param burden   out: burdens
+     * @param moved    out: 1 where the applicant moved, else 0
+     * @return how many moved
+     */
+    int game(double[] x, double[] noise, int from, int to, double tau, double eps, double lo, double hi,
+             double unitCost, double scale, double control, double[] scoreY, double[] burden, byte[] moved);
 
     /** @return a short name: "scalar" or "panama (…)" */
     String name();

@@ -72,6 +72,42 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public int game(double[] x, double[] noise, int from, int to, double tau, double eps, double lo, double hi,
+                    double unitCost, double scale, double control, double[] scoreY, double[] burden, byte[] moved) {
+        return gameScalar(x, noise, from, to, tau, eps, lo, hi, unitCost, scale, control, scoreY, burden, moved);
+    }
+
+    /**
+     * {@link #game}, the reference loop (also the vector kernels' tail). Branch-free: whether a score is
+     * below tau is a coin flip to a branch predictor, so every candidate move is computed and kept by bit
+     * masks (0 or all ones), never by a jump.
+     */
+    static int gameScalar(double[] x, double[] noise, int from, int to, double tau, double eps, double lo,
+                          double hi, double unitCost, double scale, double control, double[] scoreY,
+                          double[] burden, byte[] moved) {
+        boolean unlimited = Double.isInfinite(control);
+        double fixedTarget = Math.min(Math.max(tau, lo), hi);
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            double xi = x[i];
+            double target = noise != null ? Math.min(Math.max(tau + noise[i], lo), hi) : fixedTarget;
+            double costX = scale * (xi * unitCost);
+            double change = scale * (target * unitCost) - costX;
+            double maxCost = unlimited ? UNLIMITED_COST : scale * ((xi + control) * unitCost) - costX;
+            double com = (target >= tau ? 1.0 : 0.0) - change - eps;
+            long below = -(long) (xi < tau ? 1 : 0);
+            long move = below & -(long) ((0 <= com ? 1 : 0) & (com <= 1 ? 1 : 0)
+                    & (change < maxCost + COST_TOLERANCE ? 1 : 0));
+            long xb = Double.doubleToRawLongBits(xi);
+            burden[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(change) & below);
+            scoreY[i] = Double.longBitsToDouble(xb ^ ((xb ^ Double.doubleToRawLongBits(target)) & move));
+            moved[i] = (byte) (move & 1);
+            count -= (int) move;
+        }
+        return count;
+    }
+
+    @Override
     public String name() {
         return "scalar";
     }

@@ -181,6 +181,62 @@ class KernelsTest {
         }
     }
 
+    /**
+     * The gaming rule over one group's run, at offsets and lengths that leave every tail length, with and
+     * without threshold noise, limited and unlimited gaming, subsidised or not. Half the cases draw every
+     * input from a grid of eighths (costs per unit powers of two), so scores equal to tau and a gaming margin
+     * {@code com} of exactly 0 or 1 occur; the test checks that they do.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 3, 4, 5, 7, 20, 1001})
+    void gamingIsIdentical(int len) {
+        Kernels p = panama();
+        SplittableRandom r = new SplittableRandom(len + 101);
+        int[] onBoundary = new int[3]; // scores on tau, com exactly 0, com exactly 1
+        for (int rep = 0, reps = len >= 1000 ? 1000 : 200; rep < reps; rep++) {
+            boolean grid = rep % 2 == 0;
+            int from = r.nextInt(4);
+            int n = from + len;
+            double[] x = new double[n];
+            double[] noise = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = grid ? r.nextInt(9) / 8.0 : r.nextDouble();
+                noise[i] = grid ? (r.nextInt(9) - 4) / 8.0 : r.nextGaussian() * 0.1;
+            }
+            double tau = grid ? r.nextInt(9) / 8.0 : r.nextDouble();
+            double eps = grid ? r.nextInt(3) / 8.0 : r.nextDouble() * 0.1;
+            double unit = grid ? (1 << r.nextInt(6)) / 4.0 : r.nextDouble() * 5;
+            double scale = rep % 3 == 0 ? 0.75 : 1.0;
+            double control = rep % 4 == 0 ? Double.POSITIVE_INFINITY : (grid ? r.nextInt(4) / 8.0 : r.nextDouble() * 0.3);
+            double[] useNoise = rep % 5 < 2 ? noise : null;
+            double[] ys = new double[n];
+            double[] yv = new double[n];
+            double[] bs = new double[n];
+            double[] bv = new double[n];
+            byte[] ms = new byte[n];
+            byte[] mv = new byte[n];
+            int cs = ScalarKernels.INSTANCE.game(x, useNoise, from, n, tau, eps, 0, 1, unit, scale, control, ys, bs, ms);
+            int cv = p.game(x, useNoise, from, n, tau, eps, 0, 1, unit, scale, control, yv, bv, mv);
+            assertEquals(cs, cv);
+            assertArrayEquals(ms, mv);
+            for (int i = 0; i < n; i++) {
+                assertEquals(Double.doubleToRawLongBits(ys[i]), Double.doubleToRawLongBits(yv[i]), "score " + i);
+                assertEquals(Double.doubleToRawLongBits(bs[i]), Double.doubleToRawLongBits(bv[i]), "burden " + i);
+                if (i >= from) {
+                    double target = useNoise == null ? Math.min(Math.max(tau, 0), 1) : Math.min(Math.max(tau + noise[i], 0), 1);
+                    double com = (target >= tau ? 1.0 : 0.0) - (scale * (target * unit) - scale * (x[i] * unit)) - eps;
+                    onBoundary[0] += x[i] == tau ? 1 : 0;
+                    onBoundary[1] += x[i] < tau && com == 0 ? 1 : 0;
+                    onBoundary[2] += x[i] < tau && com == 1 ? 1 : 0;
+                }
+            }
+        }
+        if (len >= 1000) { // runs of 20 are too few to meet a margin of exactly 1
+            assertTrue(onBoundary[0] > 0 && onBoundary[1] > 0 && onBoundary[2] > 0,
+                    "the grid cases reach every boundary: " + java.util.Arrays.toString(onBoundary));
+        }
+    }
+
     @Test
     void admissionsTrajectoriesAreIdentical() {
         io.github.fairsynth.admissions.AdmissionsParams p = io.github.fairsynth.admissions.AdmissionsParams.builder()
