@@ -2,6 +2,7 @@ package io.github.fairsynth.simd;
 
 import io.github.fairsynth.exec.ProgressListener;
 import io.github.fairsynth.io.SynthCsvWriter;
+import io.github.fairsynth.rng.InverseNormal;
 import io.github.fairsynth.rng.Xoshiro256PlusPlusX4;
 import io.github.fairsynth.synth.SynthGenerator;
 import io.github.fairsynth.synth.SynthJob;
@@ -82,7 +83,8 @@ class KernelsTest {
 
     /**
      * Every mix of branches within one vector: each lane independently central, near tail or far tail
-     * (either sign), so the vector kernel's per-pass skips and blends are all exercised.
+     * (either sign) or within two of the central/tail boundary, so the vector kernel's per-pass skips and
+     * blends are all exercised.
      */
     @Test
     void normalsAreIdenticalForEveryMixOfBranches() {
@@ -92,7 +94,11 @@ class KernelsTest {
         long[] bits = new long[n];
         for (int i = 0; i < n; i++) {
             long top;
-            switch (r.nextInt(5)) {
+            switch (r.nextInt(6)) {
+                case 5: // on the central/tail boundary, either side
+                    long edge = r.nextBoolean() ? InverseNormal.CENTRAL_M_LO : InverseNormal.CENTRAL_M_HI;
+                    top = edge + r.nextInt(5) - 2;
+                    break;
                 case 0: top = r.nextLong(1L << 52); break;                          // anywhere
                 case 1: top = r.nextLong((long) (0.07 * 0x1p52)); break;           // lower near tail
                 case 2: top = (1L << 52) - 1 - r.nextLong((long) (0.07 * 0x1p52)); break; // upper near tail
