@@ -74,9 +74,9 @@ public final class AdmissionsKernel {
             while (j < n && group[j] == g) {
                 j++;
             }
-            double scale = p.subsidize() && g == 1 ? p.subsidyBeta() : 1.0;
+            // the kernel's cost of v is scale · (v · unit): AdmissionsParams.cost, operation for operation
             count += k.game(observed, thresholdNoise, i, j, tau, eps, p.scoreMin(), p.scoreMax(), p.groupCost(g),
-                    scale, control, scoreY, burden, moved);
+                    p.costScale(g), control, scoreY, burden, moved);
             i = j;
         }
         return count;

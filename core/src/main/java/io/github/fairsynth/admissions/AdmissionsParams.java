@@ -216,8 +216,19 @@ public final class AdmissionsParams {
      * @return its cost
      */
     public double cost(double v, int g) {
-        double c = v * groupCost[g];
-        return subsidize && g == 1 ? subsidyBeta * c : c;
+        return costScale(g) * (v * groupCost[g]);
+    }
+
+    /**
+     * The factor of a group's costs: {@code subsidy_beta} for group 1 when subsidizing, else 1.0 (a multiply
+     * by 1.0 is exact, so {@link #cost} is {@code v·group_cost[g]} to the bit there). The gaming kernel gets
+     * a group's costs as this factor and {@link #groupCost}.
+     *
+     * @param g group
+     * @return the factor
+     */
+    public double costScale(int g) {
+        return subsidize && g == 1 ? subsidyBeta : 1.0;
     }
 
     /** @return the parameters under the gym's names (JSON-ready) */
