@@ -66,7 +66,6 @@ public final class AdmissionsKernel {
             return 0;
         }
         double[] thresholdNoise = p.noisyThreshold() ? noise : null;
-        double control = Double.isInfinite(p.gamingControl()) ? Double.POSITIVE_INFINITY : p.gamingControl();
         int count = 0;
         for (int i = 0; i < n; ) {
             int g = group[i];
@@ -76,7 +75,7 @@ public final class AdmissionsKernel {
             }
             // the kernel's cost of v is scale · (v · unit): AdmissionsParams.cost, operation for operation
             count += k.game(observed, thresholdNoise, i, j, tau, eps, p.scoreMin(), p.scoreMax(), p.groupCost(g),
-                    p.costScale(g), control, scoreY, burden, moved);
+                    p.costScale(g), p.gamingControl(), scoreY, burden, moved);
             i = j;
         }
         return count;
