@@ -7,20 +7,15 @@ import io.github.fairsynth.simd.Kernels;
  * no allocation.
  */
 public final class AdmissionsKernel {
-    /** The gym's tolerance on the largest allowed change cost. */
-    public static final double EPS_VALUE = Kernels.COST_TOLERANCE;
-    /** Largest allowed change cost with unlimited gaming. */
-    public static final double UNLIMITED_COST = Kernels.UNLIMITED_COST;
-
     private AdmissionsKernel() {
     }
 
     /**
      * Gaming: for each applicant whose observed score {@code x < tau}: target = clip(tau + noise) (noise 0
      * unless {@code noisy_threshold}); change cost = cost(target) − cost(x), recorded as the burden; it moves
-     * iff {@code 0 <= [target >= tau] − cost − epsilon <= 1} and {@code cost < largest allowed + 1e-6}. At or
-     * above {@code tau}, or with gaming off, the score stays and the burden is 0. Uses the kernels chosen at
-     * start-up ({@link Kernels#get()}).
+     * iff {@code 0 <= [target >= tau] − cost − epsilon <= 1} and {@code cost < largest allowed + 1e-6} (the
+     * rule and its constants: {@link Kernels#game}). At or above {@code tau}, or with gaming off, the score
+     * stays and the burden is 0. Uses the kernels chosen at start-up ({@link Kernels#get()}).
      *
      * @param p          parameters
      * @param observed   observed scores
