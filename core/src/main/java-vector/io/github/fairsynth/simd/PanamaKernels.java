@@ -160,59 +160,87 @@ public final class PanamaKernels implements Kernels {
     }
 
     /**
-     * AS241 in passes, so that each pass is a short chain whose iterations the core overlaps. Per block of
-     * {@value #BLOCK} normals: (1a) each lane's {@code q}, {@code r} and the first three Horner steps of the
-     * central numerator and denominator, kept in scratch; (1b) the last four steps and the quotient, for every
-     * lane; (1c) the tail lanes (about 15%) gathered densely with their bits by a branch-free scalar
-     * compaction whose test is an integer range of the bits ({@link InverseNormal#CENTRAL_M_LO}), off the
-     * floating-point units. Then on the dense tail lanes only: (2) {@code r = sqrt(-log(min(p, 1-p)))},
-     * (3) the tail rational functions, (4) the values scattered back. Every lane gets exactly the scalar
-     * operations of its branch, in the scalar order. (One pass with the whole central chain per lane took
-     * 7.6 ns per normal on a Zen 1 core, passes 1a–1c 6.0: the chain was longer than the core could overlap.)
+     * AS241 in passes, so that each pass is a short chain whose iterations the core overlaps: (1) the
+     * central rational function for every lane, two vectors at a time, with a 0/1 tail flag per lane;
+     * (2) the tail lanes (about 15% of all) gathered densely with their bits by a branch-free compaction;
+     * (3) {@code r = sqrt(-log(min(p, 1-p)))} and (4) the tail rational functions, on the dense lanes only;
+     * (5) the tail values scattered back. Every lane gets exactly the scalar operations of its branch.
      */
     @Override
     public void normals(long[] bits, int n, double[] out) {
         int whole = n & ~3;
         Scratch sc = SCRATCH.get().ensure(whole);
-        double[] sq = sc.q;
-        double[] sr = sc.r;
-        double[] sn = sc.num;
-        double[] sd = sc.den;
+        long[] inTail = sc.flags;
+        DoubleVector c1 = DoubleVector.broadcast(D, 0.180625);
+        DoubleVector split = DoubleVector.broadcast(D, 0.425);
+        int i = 0;
+        // Two vectors per iteration, written out: four independent Horner chains keep the FP units busy
+        // (one vector's two chains are latency-bound; a helper taking vectors would not be inlined reliably).
+        for (; i + 8 <= whole; i += 8) {
+            DoubleVector qa = LongVector.fromArray(L, bits, i).lanewise(VectorOperators.LSHR, 12)
+                    .lanewise(VectorOperators.OR, EXP52).reinterpretAsDoubles().sub(0x1p52).add(0.5).mul(0x1p-52)
+                    .sub(0.5);
+            DoubleVector qb = LongVector.fromArray(L, bits, i + 4).lanewise(VectorOperators.LSHR, 12)
+                    .lanewise(VectorOperators.OR, EXP52).reinterpretAsDoubles().sub(0x1p52).add(0.5).mul(0x1p-52)
+                    .sub(0.5);
+            DoubleVector ra = c1.sub(qa.mul(qa));
+            DoubleVector rb = c1.sub(qb.mul(qb));
+            DoubleVector na = ra.mul(InverseNormal.A7).add(InverseNormal.A6);
+            DoubleVector nb = rb.mul(InverseNormal.A7).add(InverseNormal.A6);
+            DoubleVector da = ra.mul(InverseNormal.B7).add(InverseNormal.B6);
+            DoubleVector db = rb.mul(InverseNormal.B7).add(InverseNormal.B6);
+            na = na.mul(ra).add(InverseNormal.A5);
+            nb = nb.mul(rb).add(InverseNormal.A5);
+            da = da.mul(ra).add(InverseNormal.B5);
+            db = db.mul(rb).add(InverseNormal.B5);
+            na = na.mul(ra).add(InverseNormal.A4);
+            nb = nb.mul(rb).add(InverseNormal.A4);
+            da = da.mul(ra).add(InverseNormal.B4);
+            db = db.mul(rb).add(InverseNormal.B4);
+            na = na.mul(ra).add(InverseNormal.A3);
+            nb = nb.mul(rb).add(InverseNormal.A3);
+            da = da.mul(ra).add(InverseNormal.B3);
+            db = db.mul(rb).add(InverseNormal.B3);
+            na = na.mul(ra).add(InverseNormal.A2);
+            nb = nb.mul(rb).add(InverseNormal.A2);
+            da = da.mul(ra).add(InverseNormal.B2);
+            db = db.mul(rb).add(InverseNormal.B2);
+            na = na.mul(ra).add(InverseNormal.A1);
+            nb = nb.mul(rb).add(InverseNormal.A1);
+            da = da.mul(ra).add(InverseNormal.B1);
+            db = db.mul(rb).add(InverseNormal.B1);
+            na = na.mul(ra).add(InverseNormal.A0);
+            nb = nb.mul(rb).add(InverseNormal.A0);
+            da = da.mul(ra).add(1.0);
+            db = db.mul(rb).add(1.0);
+            qa.mul(na).div(da).intoArray(out, i);
+            qb.mul(nb).div(db).intoArray(out, i + 4);
+            // 1 where |q| > 0.425: the sign bit of 0.425 - |q| (no mask-to-scalar reduction, no branch)
+            split.sub(qa.abs()).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 63).intoArray(inTail, i);
+            split.sub(qb.abs()).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 63).intoArray(inTail, i + 4);
+        }
+        for (; i < whole; i += 4) {
+            DoubleVector q = LongVector.fromArray(L, bits, i).lanewise(VectorOperators.LSHR, 12)
+                    .lanewise(VectorOperators.OR, EXP52).reinterpretAsDoubles().sub(0x1p52).add(0.5).mul(0x1p-52)
+                    .sub(0.5);
+            DoubleVector r = c1.sub(q.mul(q));
+            DoubleVector num = r.mul(InverseNormal.A7).add(InverseNormal.A6)
+                    .mul(r).add(InverseNormal.A5).mul(r).add(InverseNormal.A4).mul(r).add(InverseNormal.A3)
+                    .mul(r).add(InverseNormal.A2).mul(r).add(InverseNormal.A1).mul(r).add(InverseNormal.A0);
+            DoubleVector den = r.mul(InverseNormal.B7).add(InverseNormal.B6)
+                    .mul(r).add(InverseNormal.B5).mul(r).add(InverseNormal.B4).mul(r).add(InverseNormal.B3)
+                    .mul(r).add(InverseNormal.B2).mul(r).add(InverseNormal.B1).mul(r).add(1.0);
+            q.mul(num).div(den).intoArray(out, i);
+            split.sub(q.abs()).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 63).intoArray(inTail, i);
+        }
+        // gather the tail lanes (about 15%) densely with their bits: a branch-free scalar compaction
         long[] tb = sc.bits;
         int[] at = sc.lanes;
-        DoubleVector c1 = DoubleVector.broadcast(D, 0.180625);
-        final long mLo = InverseNormal.CENTRAL_M_LO;
-        final long mHi = InverseNormal.CENTRAL_M_HI;
         int c = 0;
-        for (int b0 = 0; b0 < whole; b0 += BLOCK) {
-            int len = Math.min(BLOCK, whole - b0);
-            for (int j = 0; j < len; j += 4) {
-                DoubleVector q = LongVector.fromArray(L, bits, b0 + j).lanewise(VectorOperators.LSHR, 12)
-                        .lanewise(VectorOperators.OR, EXP52).reinterpretAsDoubles().sub(0x1p52).add(0.5).mul(0x1p-52)
-                        .sub(0.5);
-                DoubleVector r = c1.sub(q.mul(q));
-                q.intoArray(sq, j);
-                r.intoArray(sr, j);
-                r.mul(InverseNormal.A7).add(InverseNormal.A6).mul(r).add(InverseNormal.A5).mul(r)
-                        .add(InverseNormal.A4).intoArray(sn, j);
-                r.mul(InverseNormal.B7).add(InverseNormal.B6).mul(r).add(InverseNormal.B5).mul(r)
-                        .add(InverseNormal.B4).intoArray(sd, j);
-            }
-            for (int j = 0; j < len; j += 4) {
-                DoubleVector r = DoubleVector.fromArray(D, sr, j);
-                DoubleVector num = DoubleVector.fromArray(D, sn, j).mul(r).add(InverseNormal.A3).mul(r)
-                        .add(InverseNormal.A2).mul(r).add(InverseNormal.A1).mul(r).add(InverseNormal.A0);
-                DoubleVector den = DoubleVector.fromArray(D, sd, j).mul(r).add(InverseNormal.B3).mul(r)
-                        .add(InverseNormal.B2).mul(r).add(InverseNormal.B1).mul(r).add(1.0);
-                DoubleVector.fromArray(D, sq, j).mul(num).div(den).intoArray(out, b0 + j);
-            }
-            for (int k = b0, end = b0 + len; k < end; k++) {
-                long bk = bits[k];
-                long m = bk >>> 12;
-                tb[c] = bk;
-                at[c] = k;
-                c += (int) (((m - mLo) | (mHi - m)) >>> 63); // 1 outside [mLo, mHi]: a tail lane
-            }
+        for (int k = 0; k < whole; k++) {
+            tb[c] = bits[k];
+            at[c] = k;
+            c += (int) inTail[k];
         }
         if (c > 0) {
             int padded = (c + 3) & ~3;
@@ -229,21 +257,16 @@ public final class PanamaKernels implements Kernels {
         }
     }
 
-    /** Normals per block of the central passes: their scratch (4 × 2 KiB) stays in L1. */
-    private static final int BLOCK = 256;
-
     /** Per-thread scratch of the normals kernel (grown on demand, never shrunk). */
     private static final class Scratch {
-        final double[] q = new double[BLOCK];
-        final double[] r = new double[BLOCK];
-        final double[] num = new double[BLOCK];
-        final double[] den = new double[BLOCK];
+        long[] flags = new long[0];
         int[] lanes = new int[0];
         long[] bits = new long[0];
         double[] values = new double[0];
 
         Scratch ensure(int whole) {
             if (lanes.length < whole) {
+                flags = new long[whole];
                 lanes = new int[whole];
                 bits = new long[whole];
                 values = new double[whole];
@@ -252,7 +275,7 @@ public final class PanamaKernels implements Kernels {
         }
     }
 
-    /** Pass 2: {@code r = sqrt(-log(min(p, 1-p)))} of dense tail lanes. */
+    /** Pass 3: {@code r = sqrt(-log(min(p, 1-p)))} of dense tail lanes. */
     private static void tailRoots(long[] bits, int len, double[] out) {
         final long mantissaMask = 0x000F_FFFF_FFFF_FFFFL;
         final long magic = 0x4338_0000_0000_0000L;     // bits of 1.5·2^52: small integers to doubles
@@ -281,7 +304,7 @@ public final class PanamaKernels implements Kernels {
         }
     }
 
-    /** Pass 3: the signed tail rational functions of dense roots, in place. */
+    /** Pass 4: the signed tail rational functions of dense roots, in place. */
     private static void tailValues(long[] bits, int len, double[] rts) {
         for (int i = 0; i < len; i += 4) {
             DoubleVector rt = DoubleVector.fromArray(D, rts, i);

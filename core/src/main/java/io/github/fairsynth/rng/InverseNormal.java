@@ -45,43 +45,7 @@ public final class InverseNormal {
     /** √2. */
     public static final double SQRT2 = 1.4142135623730951;
 
-    /**
-     * The 52-bit integers {@code m = bits >>> 12} whose open uniform {@code (m + 0.5)·2^-52} takes AS241's
-     * central branch ({@code |p − 0.5| <= 0.425}) are exactly {@code [CENTRAL_M_LO, CENTRAL_M_HI]}: p grows
-     * with m and {@code p − 0.5} is exact, so the branch is an integer range, found here by the double test
-     * itself. A kernel tells tail lanes by two integer compares on the bits, off the floating-point units.
-     */
-    public static final long CENTRAL_M_LO;
-    /** See {@link #CENTRAL_M_LO}. */
-    public static final long CENTRAL_M_HI;
-
-    static {
-        CENTRAL_M_LO = lastCentral(1L << 51, 0);
-        CENTRAL_M_HI = lastCentral(1L << 51, (1L << 52) - 1);
-    }
-
     private InverseNormal() {
-    }
-
-    /**
-     * @param m a 52-bit integer
-     * @return whether {@link #quantile} of {@code (m + 0.5)·2^-52} takes the central branch
-     */
-    static boolean isCentral(long m) {
-        return Math.abs(openUnit(m << 12) - 0.5) <= SPLIT1;
-    }
-
-    /** Bisection between a central {@code m} and a tail {@code m}, either order: the central end of the boundary. */
-    private static long lastCentral(long central, long tail) {
-        while (Math.abs(tail - central) > 1) {
-            long mid = (tail + central) >>> 1;
-            if (isCentral(mid)) {
-                central = mid;
-            } else {
-                tail = mid;
-            }
-        }
-        return central;
     }
 
     /**
