@@ -24,6 +24,8 @@ public final class PanamaKernels implements Kernels {
      * a vector that leaves a method that is not inlined is boxed: 1.4 KB per 20-applicant round, 5% of the time.
      */
     private static final long EXP52 = 0x4330_0000_0000_0000L;
+    /** Shifts that put lane {@code j}'s 0/1 in byte {@code j} of a word. */
+    private static final long[] BYTE_SHIFTS = {0, 8, 16, 24};
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     /** Fails (and the caller falls back to scalar) where 256-bit vectors are not the preferred shape. */
@@ -378,6 +380,64 @@ public final class PanamaKernels implements Kernels {
         }
         return count + ScalarKernels.gameScalar(x, noise, whole, to, tau, eps, lo, hi, unitCost, scale, control,
                 scoreY, burden, moved);
+    }
+
+    /**
+     * Eight applicants per iteration as two vectors; each vector's eligibility mask becomes 0/1 lanes (the
+     * sign bit of a blend of +0.0 and −0.0), shifted to bytes 0–3 and OR-reduced into a word, stored eight
+     * bytes at once (a mask to bits, {@code VectorMask.toLong}, is not an intrinsic on JDK 17).
+     */
+    @Override
+    public void scores(double[] z, int zOff, int n, double mu, double sigma, double lo, double hi, double threshold,
+                       double[] original, double[] observed, byte[] eligible, int off) {
+        DoubleVector vmu = DoubleVector.broadcast(D, mu);
+        DoubleVector vsigma = DoubleVector.broadcast(D, sigma);
+        DoubleVector vlo = DoubleVector.broadcast(D, lo);
+        DoubleVector vhi = DoubleVector.broadcast(D, hi);
+        DoubleVector zero = DoubleVector.zero(D);
+        DoubleVector negZero = DoubleVector.broadcast(D, -0.0);
+        LongVector shifts = LongVector.fromArray(L, BYTE_SHIFTS, 0);
+        int whole = n & ~7;
+        for (int i = 0; i < whole; i += 8) {
+            DoubleVector sa = vmu.add(vsigma.mul(DoubleVector.fromArray(D, z, zOff + i))).max(vlo).min(vhi);
+            DoubleVector sb = vmu.add(vsigma.mul(DoubleVector.fromArray(D, z, zOff + i + 4))).max(vlo).min(vhi);
+            sa.intoArray(original, off + i);
+            sb.intoArray(original, off + i + 4);
+            sa.intoArray(observed, off + i);
+            sb.intoArray(observed, off + i + 4);
+            long wa = zero.blend(negZero, sa.compare(VectorOperators.GE, threshold)).reinterpretAsLongs()
+                    .lanewise(VectorOperators.LSHR, 63).lanewise(VectorOperators.LSHL, shifts)
+                    .reduceLanes(VectorOperators.OR);
+            long wb = zero.blend(negZero, sb.compare(VectorOperators.GE, threshold)).reinterpretAsLongs()
+                    .lanewise(VectorOperators.LSHR, 63).lanewise(VectorOperators.LSHL, shifts)
+                    .reduceLanes(VectorOperators.OR);
+            ScalarKernels.BYTES_AS_LONG.set(eligible, off + i, wa | (wb << 32));
+        }
+        ScalarKernels.scoresScalar(z, zOff, whole, n, mu, sigma, lo, hi, threshold, original, observed, eligible, off);
+    }
+
+    /** Eight applicants per iteration, their selections packed into a word as in {@link #scores}. */
+    @Override
+    public int select(double[] scoreY, byte[] eligible, int n, double tau, double eps, double[] u, byte[] selected,
+                      byte[] groundTruth) {
+        DoubleVector zero = DoubleVector.zero(D);
+        DoubleVector negZero = DoubleVector.broadcast(D, -0.0);
+        LongVector shifts = LongVector.fromArray(L, BYTE_SHIFTS, 0);
+        int whole = n & ~7;
+        long count = 0;
+        for (int i = 0; i < whole; i += 8) {
+            VectorMask<Double> a = DoubleVector.fromArray(D, u, i).compare(VectorOperators.LT, eps)
+                    .or(DoubleVector.fromArray(D, scoreY, i).compare(VectorOperators.GE, tau));
+            VectorMask<Double> b = DoubleVector.fromArray(D, u, i + 4).compare(VectorOperators.LT, eps)
+                    .or(DoubleVector.fromArray(D, scoreY, i + 4).compare(VectorOperators.GE, tau));
+            long wa = zero.blend(negZero, a).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 63)
+                    .lanewise(VectorOperators.LSHL, shifts).reduceLanes(VectorOperators.OR);
+            long wb = zero.blend(negZero, b).reinterpretAsLongs().lanewise(VectorOperators.LSHR, 63)
+                    .lanewise(VectorOperators.LSHL, shifts).reduceLanes(VectorOperators.OR);
+            count += ScalarKernels.selectWord(wa | (wb << 32), eligible, i, selected, groundTruth);
+        }
+        return (int) count + ScalarKernels.selectScalar(scoreY, eligible, whole, n, tau, eps, u, selected,
+                groundTruth);
     }
 
     @Override

@@ -2,11 +2,19 @@ package io.github.fairsynth.admissions;
 
 import io.github.fairsynth.simd.Kernels;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The gym's per-applicant rules as pure functions over primitive arrays: gaming and selection. No state,
  * no allocation.
  */
 public final class AdmissionsKernel {
+    /** Eight bytes of a {@code byte[]} as one little-endian {@code long}. */
+    private static final VarHandle BYTES_AS_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+
     private AdmissionsKernel() {
     }
 
@@ -79,6 +87,7 @@ public final class AdmissionsKernel {
     /**
      * Selection: an applicant is selected when its uniform is below epsilon, otherwise iff its final score
      * reaches tau; a selected applicant reports its eligibility, an unselected one {@link Applicants#UNSELECTED}.
+     * Uses the kernels chosen at start-up ({@link Kernels#select}).
      *
      * @param scoreY      final scores
      * @param eligible    eligibility (0/1)
@@ -92,15 +101,7 @@ public final class AdmissionsKernel {
      */
     public static int select(double[] scoreY, byte[] eligible, int n, double tau, double eps, double[] u,
                              byte[] selected, byte[] groundTruth) {
-        int count = 0;
-        for (int i = 0; i < n; i++) {
-            int s = (u[i] < eps ? 1 : 0) | (scoreY[i] >= tau ? 1 : 0);
-            selected[i] = (byte) s;
-            // eligibility (0/1) when selected, UNSELECTED (2) when not: no branch
-            groundTruth[i] = (byte) ((eligible[i] & -s) | (Applicants.UNSELECTED & (s - 1)));
-            count += s;
-        }
-        return count;
+        return Kernels.get().select(scoreY, eligible, n, tau, eps, u, selected, groundTruth);
     }
 
     /**
@@ -117,7 +118,7 @@ public final class AdmissionsKernel {
     static int play(Kernels k, AdmissionsParams p, Applicants a, double tau, double eps) {
         int moved = manipulate(k, p, a.observed, a.group, a.n, tau, eps, a.thresholdNoise, a.scoreY, a.burden,
                 a.manipulated);
-        select(a.scoreY, a.eligible, a.n, tau, eps, a.selectU, a.selected, a.groundTruth);
+        k.select(a.scoreY, a.eligible, a.n, tau, eps, a.selectU, a.selected, a.groundTruth);
         return moved;
     }
 
@@ -160,30 +161,44 @@ public final class AdmissionsKernel {
         }
     }
 
+    /**
+     * The counts eight applicants at a time: their 0/1 bytes read as one word, whose bit count is how many
+     * of the eight are 1 (and that of eligible XOR selected how many were judged wrongly); the two burden
+     * sums one applicant at a time, in index order.
+     */
     private static void tallyGroup(Applicants a, int from, int to, GroupMetrics m) {
         long eligible = 0;
         long selected = 0;
         long manipulated = 0;
-        long correct = 0;
+        long wrong = 0;
+        int i = from;
+        for (int end = to - 7; i < end; i += 8) {
+            long el = (long) BYTES_AS_LONG.get(a.eligible, i);
+            long sel = (long) BYTES_AS_LONG.get(a.selected, i);
+            eligible += Long.bitCount(el);
+            selected += Long.bitCount(sel);
+            manipulated += Long.bitCount((long) BYTES_AS_LONG.get(a.manipulated, i));
+            wrong += Long.bitCount(el ^ sel);
+        }
+        for (; i < to; i++) {
+            eligible += a.eligible[i];
+            selected += a.selected[i];
+            manipulated += a.manipulated[i];
+            wrong += a.eligible[i] ^ a.selected[i];
+        }
         double burden = m.burden;
         double social = m.socialBurden;
-        for (int i = from; i < to; i++) {
-            int el = a.eligible[i];
-            int sel = a.selected[i];
-            double b = a.burden[i];
-            eligible += el;
-            selected += sel;
-            manipulated += a.manipulated[i];
-            correct += 1 - (el ^ sel);
+        for (int k = from; k < to; k++) {
+            double b = a.burden[k];
             burden += b;
             // b where eligible, else +0.0 (adding +0.0 leaves the sum's bits as they are): a mask, no branch
-            social += Double.longBitsToDouble(Double.doubleToRawLongBits(b) & -(long) el);
+            social += Double.longBitsToDouble(Double.doubleToRawLongBits(b) & -(long) a.eligible[k]);
         }
         m.applicants += to - from;
         m.eligible += eligible;
         m.selected += selected;
         m.manipulated += manipulated;
-        m.correct += correct;
+        m.correct += (to - from) - wrong;
         m.burden = burden;
         m.socialBurden = social;
     }

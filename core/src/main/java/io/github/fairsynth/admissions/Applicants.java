@@ -6,7 +6,7 @@ package io.github.fairsynth.admissions;
  */
 public final class Applicants {
     /** Ground-truth value reported for an unselected applicant. */
-    public static final byte UNSELECTED = 2;
+    public static final byte UNSELECTED = io.github.fairsynth.simd.Kernels.UNSELECTED;
 
     final int capacity;
     int n;

@@ -215,8 +215,8 @@ final class RoundSampler {
         System.arraycopy(afterGroups[(int) (round & 1)], 16 * chunk, lanes.stateArray(), 0, 16);
         // group 0 takes positions [0, zeros) of the round: split the chunk there, no per-applicant test
         int split = groupOneStart(zeros, chunk, m);
-        scores(z, zOff, 0, split, 0, p.mu(0), p.sigma(0), p.trueThreshold(0), lo, hi, a, off);
-        scores(z, zOff, split, m, 1, p.mu(1), p.sigma(1), p.trueThreshold(1), lo, hi, a, off);
+        scores(z, zOff, 0, split, 0, a, off);
+        scores(z, zOff, split, m, 1, a, off);
         int zo = zOff + m;
         if (gaussFeat) {
             for (int i = 0; i < m; i++) {
@@ -261,19 +261,13 @@ final class RoundSampler {
     }
 
     /**
-     * Original (= observed) scores and eligibility of chunk positions {@code [from, to)}, all in group
-     * {@code g}, from the normals {@code z[zOff + from …)}.
+     * Groups, original (= observed) scores and eligibility of chunk positions {@code [from, to)}, all in group
+     * {@code g}, from the normals {@code z[zOff + from …)}: the {@link Kernels#scores} of the group's parameters.
      */
-    private static void scores(double[] z, int zOff, int from, int to, int g, double mu, double sigma,
-                               double threshold, double lo, double hi, Applicants a, int off) {
-        for (int i = from; i < to; i++) {
-            int k = off + i;
-            double s = AdmissionsKernel.clip(mu + sigma * z[zOff + i], lo, hi);
-            a.group[k] = (byte) g;
-            a.original[k] = s;
-            a.observed[k] = s;
-            a.eligible[k] = (byte) (s >= threshold ? 1 : 0);
-        }
+    private void scores(double[] z, int zOff, int from, int to, int g, Applicants a, int off) {
+        Arrays.fill(a.group, off + from, off + to, (byte) g);
+        kernels.scores(z, zOff + from, to - from, p.mu(g), p.sigma(g), p.scoreMin(), p.scoreMax(),
+                p.trueThreshold(g), a.original, a.observed, a.eligible, off + from);
     }
 
     private double gaussianNoise(double z) {

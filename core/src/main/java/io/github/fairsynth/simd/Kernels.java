@@ -111,6 +111,49 @@ public interface Kernels {
     int game(double[] x, double[] noise, int from, int to, double tau, double eps, double lo, double hi,
              double unitCost, double scale, double control, double[] scoreY, double[] burden, byte[] moved);
 
+    /**
+     * Admissions scores of {@code n} applicants of one group from their standard normals: for each
+     * {@code i < n}, {@code s = min(max(mu + sigma · z[zOff + i], lo), hi)} (a multiply, then an add, then
+     * {@link Math#max} and {@link Math#min}) is written to {@code original[off + i]} and
+     * {@code observed[off + i]}, and {@code eligible[off + i]} is 1 when {@code s >= threshold}, else 0.
+     *
+     * @param z         standard normals
+     * @param zOff      index of the first
+     * @param n         how many applicants
+     * @param mu        the group's mean score
+     * @param sigma     the group's score deviation
+     * @param lo        lowest score
+     * @param hi        highest score
+     * @param threshold the group's true threshold
+     * @param original  out: scores
+     * @param observed  out: the same scores
+     * @param eligible  out: 0/1
+     * @param off       index of the first output
+     */
+    void scores(double[] z, int zOff, int n, double mu, double sigma, double lo, double hi, double threshold,
+                double[] original, double[] observed, byte[] eligible, int off);
+
+    /** The ground truth an unselected applicant reports (the gym's 2). */
+    byte UNSELECTED = 2;
+
+    /**
+     * Admissions selection of applicants {@code [0, n)}: applicant {@code i} is selected when
+     * {@code u[i] < eps} or {@code scoreY[i] >= tau}; {@code selected[i]} is then 1 and
+     * {@code groundTruth[i]} its eligibility, else 0 and {@value #UNSELECTED}.
+     *
+     * @param scoreY      final scores
+     * @param eligible    eligibility, each 0 or 1 (other values give undefined ground truth)
+     * @param n           applicants
+     * @param tau         the published threshold
+     * @param eps         the published epsilon
+     * @param u           one uniform per applicant
+     * @param selected    out: 0/1
+     * @param groundTruth out: eligibility or {@value #UNSELECTED}
+     * @return how many were selected
+     */
+    int select(double[] scoreY, byte[] eligible, int n, double tau, double eps, double[] u, byte[] selected,
+               byte[] groundTruth);
+
     /** @return a short name: "scalar" or "panama (…)" */
     String name();
 

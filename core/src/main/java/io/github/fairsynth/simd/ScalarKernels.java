@@ -3,6 +3,9 @@ package io.github.fairsynth.simd;
 import io.github.fairsynth.rng.InverseNormal;
 import io.github.fairsynth.rng.Xoshiro256PlusPlusX4;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /** The default kernels: plain Java, the reference every other implementation must match bit for bit. */
@@ -10,6 +13,10 @@ public final class ScalarKernels implements Kernels {
     /** The one instance. */
     public static final ScalarKernels INSTANCE = new ScalarKernels();
     private static final int CHUNK = 64;
+    /** Eight bytes of a {@code byte[]} as one little-endian {@code long}: byte {@code i + j} is bits {@code 8j…8j+7}. */
+    static final VarHandle BYTES_AS_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** {@link #UNSELECTED} in every byte of a word. */
+    static final long UNSELECTED_BYTES = 0x0101_0101_0101_0101L * UNSELECTED;
 
     private ScalarKernels() {
     }
@@ -103,6 +110,72 @@ public final class ScalarKernels implements Kernels {
             scoreY[i] = Double.longBitsToDouble(xb ^ ((xb ^ Double.doubleToRawLongBits(target)) & move));
             moved[i] = (byte) (move & 1);
             count -= (int) move;
+        }
+        return count;
+    }
+
+    @Override
+    public void scores(double[] z, int zOff, int n, double mu, double sigma, double lo, double hi, double threshold,
+                       double[] original, double[] observed, byte[] eligible, int off) {
+        scoresScalar(z, zOff, 0, n, mu, sigma, lo, hi, threshold, original, observed, eligible, off);
+    }
+
+    /** {@link #scores} of applicants {@code [from, to)}: the reference loop (also the vector kernels' tail). */
+    static void scoresScalar(double[] z, int zOff, int from, int to, double mu, double sigma, double lo, double hi,
+                             double threshold, double[] original, double[] observed, byte[] eligible, int off) {
+        for (int i = from; i < to; i++) {
+            double s = Math.min(Math.max(mu + sigma * z[zOff + i], lo), hi);
+            original[off + i] = s;
+            observed[off + i] = s;
+            eligible[off + i] = (byte) (s >= threshold ? 1 : 0);
+        }
+    }
+
+    /**
+     * {@link Kernels#select}: eight applicants at a time, their eight 0/1 selections packed into one word
+     * (byte {@code j} of the word is applicant {@code i + j}), from which the ground truth of all eight is made
+     * with word operations and stored at once; the last {@code n mod 8} one by one.
+     */
+    @Override
+    public int select(double[] scoreY, byte[] eligible, int n, double tau, double eps, double[] u, byte[] selected,
+                      byte[] groundTruth) {
+        int whole = n & ~7;
+        long count = 0;
+        for (int i = 0; i < whole; i += 8) {
+            long word = 0;
+            for (int j = 0; j < 8; j++) {
+                long s = (u[i + j] < eps ? 1 : 0) | (scoreY[i + j] >= tau ? 1 : 0);
+                word |= s << (8 * j);
+            }
+            count += selectWord(word, eligible, i, selected, groundTruth);
+        }
+        return (int) count + selectScalar(scoreY, eligible, whole, n, tau, eps, u, selected, groundTruth);
+    }
+
+    /**
+     * Stores the selections of applicants {@code [i, i+8)}, packed one per byte (0 or 1) in {@code word}, and
+     * their ground truth: each byte of {@code word · 0xFF} is 0xFF where selected, 0 where not.
+     *
+     * @return how many of the eight were selected
+     */
+    static int selectWord(long word, byte[] eligible, int i, byte[] selected, byte[] groundTruth) {
+        long mask = word * 0xFF;
+        long el = (long) BYTES_AS_LONG.get(eligible, i);
+        BYTES_AS_LONG.set(selected, i, word);
+        BYTES_AS_LONG.set(groundTruth, i, (el & mask) | (UNSELECTED_BYTES & ~mask));
+        return Long.bitCount(word);
+    }
+
+    /** {@link #select} of applicants {@code [from, to)}, one at a time: the reference loop. */
+    static int selectScalar(double[] scoreY, byte[] eligible, int from, int to, double tau, double eps, double[] u,
+                            byte[] selected, byte[] groundTruth) {
+        int count = 0;
+        for (int i = from; i < to; i++) {
+            int s = (u[i] < eps ? 1 : 0) | (scoreY[i] >= tau ? 1 : 0);
+            selected[i] = (byte) s;
+            // eligibility (0/1) when selected, UNSELECTED when not: no branch
+            groundTruth[i] = (byte) ((eligible[i] & -s) | (UNSELECTED & (s - 1)));
+            count += s;
         }
         return count;
     }

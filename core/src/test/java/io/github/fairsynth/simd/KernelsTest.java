@@ -237,6 +237,97 @@ class KernelsTest {
         }
     }
 
+    /**
+     * Scores at every tail length of the eight-wide loop and at offsets into both arrays; half the cases on a
+     * grid of eighths, so scores land exactly on the threshold and on both clip bounds (checked), and each
+     * output is compared with the definition written out here.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 3, 4, 7, 8, 9, 15, 16, 17, 20, 1001})
+    void scoresAreIdentical(int len) {
+        Kernels p = panama();
+        SplittableRandom r = new SplittableRandom(len + 7);
+        int[] seen = new int[3]; // on the threshold, clipped low, clipped high
+        for (int rep = 0; rep < 200; rep++) {
+            boolean grid = rep % 2 == 0;
+            int zOff = r.nextInt(5);
+            int off = r.nextInt(5);
+            double[] z = new double[zOff + len];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = grid ? (r.nextInt(33) - 16) / 8.0 : r.nextGaussian() * 2;
+            }
+            double mu = grid ? r.nextInt(9) / 8.0 : r.nextDouble();
+            double sigma = grid ? r.nextInt(5) / 8.0 : r.nextDouble();
+            double threshold = grid ? r.nextInt(9) / 8.0 : r.nextDouble();
+            double[][] out = new double[4][off + len];
+            byte[][] el = new byte[2][off + len];
+            ScalarKernels.INSTANCE.scores(z, zOff, len, mu, sigma, 0, 1, threshold, out[0], out[1], el[0], off);
+            p.scores(z, zOff, len, mu, sigma, 0, 1, threshold, out[2], out[3], el[1], off);
+            for (int i = 0; i < len; i++) {
+                double s = Math.min(Math.max(mu + sigma * z[zOff + i], 0), 1);
+                for (double[] o : out) {
+                    assertEquals(Double.doubleToRawLongBits(s), Double.doubleToRawLongBits(o[off + i]), "score " + i);
+                }
+                assertEquals(s >= threshold ? 1 : 0, el[0][off + i], "scalar eligibility " + i);
+                assertEquals(s >= threshold ? 1 : 0, el[1][off + i], "vector eligibility " + i);
+                seen[0] += s == threshold ? 1 : 0;
+                seen[1] += mu + sigma * z[zOff + i] < 0 ? 1 : 0;
+                seen[2] += mu + sigma * z[zOff + i] > 1 ? 1 : 0;
+            }
+            for (int i = 0; i < off; i++) {
+                assertEquals(0, el[0][i] | el[1][i], "nothing written before the offset");
+            }
+        }
+        if (len >= 20) {
+            assertTrue(seen[0] > 0 && seen[1] > 0 && seen[2] > 0, java.util.Arrays.toString(seen));
+        }
+    }
+
+    /**
+     * Selection at every tail length of the eight-wide loops; half the cases on a grid so uniforms equal
+     * epsilon and scores equal tau (checked); compared with the definition written out here.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 5, 7, 8, 9, 15, 16, 17, 23, 1001})
+    void selectionIsIdentical(int len) {
+        Kernels p = panama();
+        SplittableRandom r = new SplittableRandom(len + 13);
+        int[] ties = new int[2]; // u == eps, score == tau
+        for (int rep = 0; rep < 200; rep++) {
+            boolean grid = rep % 2 == 0;
+            double[] y = new double[len];
+            double[] u = new double[len];
+            byte[] el = new byte[len];
+            for (int i = 0; i < len; i++) {
+                y[i] = grid ? r.nextInt(9) / 8.0 : r.nextDouble();
+                u[i] = grid ? r.nextInt(8) / 8.0 : r.nextDouble();
+                el[i] = (byte) r.nextInt(2);
+            }
+            double tau = grid ? r.nextInt(9) / 8.0 : r.nextDouble();
+            double eps = rep % 3 == 0 ? 0 : grid ? r.nextInt(3) / 8.0 : r.nextDouble() * 0.3;
+            byte[][] sel = new byte[2][len];
+            byte[][] gt = new byte[2][len];
+            int cs = ScalarKernels.INSTANCE.select(y, el, len, tau, eps, u, sel[0], gt[0]);
+            int cv = p.select(y, el, len, tau, eps, u, sel[1], gt[1]);
+            int expected = 0;
+            for (int i = 0; i < len; i++) {
+                boolean s = u[i] < eps || y[i] >= tau;
+                expected += s ? 1 : 0;
+                for (int k = 0; k < 2; k++) {
+                    assertEquals(s ? 1 : 0, sel[k][i], "selected " + i);
+                    assertEquals(s ? el[i] : Kernels.UNSELECTED, gt[k][i], "ground truth " + i);
+                }
+                ties[0] += u[i] == eps ? 1 : 0;
+                ties[1] += y[i] == tau ? 1 : 0;
+            }
+            assertEquals(expected, cs);
+            assertEquals(expected, cv);
+        }
+        if (len >= 20) {
+            assertTrue(ties[0] > 0 && ties[1] > 0, java.util.Arrays.toString(ties));
+        }
+    }
+
     @Test
     void admissionsTrajectoriesAreIdentical() {
         io.github.fairsynth.admissions.AdmissionsParams p = io.github.fairsynth.admissions.AdmissionsParams.builder()
