@@ -162,7 +162,7 @@ public final class AdmissionsKernel {
     }
 
     /**
-     * The counts eight applicants at a time: their 0/1 bytes read as one word, whose bit count is how many
+     * Counts eight applicants at a time: their 0/1 bytes read as one word, whose bit count is how many
      * of the eight are 1 (and that of eligible XOR selected how many were judged wrongly); the two burden
      * sums one applicant at a time, in index order.
      */
