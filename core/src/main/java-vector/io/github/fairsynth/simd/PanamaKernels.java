@@ -411,7 +411,7 @@ public final class PanamaKernels implements Kernels {
             long wb = zero.blend(negZero, sb.compare(VectorOperators.GE, threshold)).reinterpretAsLongs()
                     .lanewise(VectorOperators.LSHR, 63).lanewise(VectorOperators.LSHL, shifts)
                     .reduceLanes(VectorOperators.OR);
-            ScalarKernels.BYTES_AS_LONG.set(eligible, off + i, wa | (wb << 32));
+            ByteWords.set(eligible, off + i, wa | (wb << 32));
         }
         ScalarKernels.scoresScalar(z, zOff, whole, n, mu, sigma, lo, hi, threshold, original, observed, eligible, off);
     }

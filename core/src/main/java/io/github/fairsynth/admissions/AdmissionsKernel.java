@@ -1,20 +1,13 @@
 package io.github.fairsynth.admissions;
 
+import io.github.fairsynth.simd.ByteWords;
 import io.github.fairsynth.simd.Kernels;
-
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /**
  * The gym's per-applicant rules as pure functions over primitive arrays: gaming and selection. No state,
  * no allocation.
  */
 public final class AdmissionsKernel {
-    /** Eight bytes of a {@code byte[]} as one little-endian {@code long}. */
-    private static final VarHandle BYTES_AS_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
-            ByteOrder.LITTLE_ENDIAN);
-
     private AdmissionsKernel() {
     }
 
@@ -173,11 +166,11 @@ public final class AdmissionsKernel {
         long wrong = 0;
         int i = from;
         for (int end = to - 7; i < end; i += 8) {
-            long el = (long) BYTES_AS_LONG.get(a.eligible, i);
-            long sel = (long) BYTES_AS_LONG.get(a.selected, i);
+            long el = ByteWords.get(a.eligible, i);
+            long sel = ByteWords.get(a.selected, i);
             eligible += Long.bitCount(el);
             selected += Long.bitCount(sel);
-            manipulated += Long.bitCount((long) BYTES_AS_LONG.get(a.manipulated, i));
+            manipulated += Long.bitCount(ByteWords.get(a.manipulated, i));
             wrong += Long.bitCount(el ^ sel);
         }
         for (; i < to; i++) {

@@ -1,9 +1,8 @@
 package io.github.fairsynth.io;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import io.github.fairsynth.simd.ByteWords;
+
 import java.math.BigInteger;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -37,7 +36,6 @@ public final class DoubleFormat {
     /** g1(k) at 2(k - K_MIN), g0(k) at 2(k - K_MIN) + 1: 10^-k ≈ (g1·2^63 + g0)·2^r, rounded up. */
     private static final long[] G = new long[2 * (K_MAX - K_MIN + 1)];
     private static final long[] POW10 = new long[19];
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         POW10[0] = 1;
@@ -273,7 +271,7 @@ public final class DoubleFormat {
             return digitsOneByOne(v, count, buf, pos);
         }
         if (count <= 8) {
-            LONG_LE.set(buf, pos, eightDigits((int) v) >>> 8 * (8 - count));
+            ByteWords.set(buf, pos, eightDigits((int) v) >>> 8 * (8 - count));
             return end;
         }
         long head = v / 100_000_000L; // count - 8 digits, 1 to 9
@@ -282,8 +280,8 @@ public final class DoubleFormat {
         int rest = (int) (head - first * 100_000_000L);
         int skip = count - 1 >>> 4; // 1 when the head has 9 digits (count 17)
         buf[pos] = (byte) ('0' + first);
-        LONG_LE.set(buf, pos + skip, eightDigits(rest) >>> 8 * (16 - count + skip));
-        LONG_LE.set(buf, end - 8, eightDigits(last));
+        ByteWords.set(buf, pos + skip, eightDigits(rest) >>> 8 * (16 - count + skip));
+        ByteWords.set(buf, end - 8, eightDigits(last));
         return end;
     }
 

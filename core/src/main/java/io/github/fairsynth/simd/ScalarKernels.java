@@ -3,9 +3,6 @@ package io.github.fairsynth.simd;
 import io.github.fairsynth.rng.InverseNormal;
 import io.github.fairsynth.rng.Xoshiro256PlusPlusX4;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /** The default kernels: plain Java, the reference every other implementation must match bit for bit. */
@@ -13,8 +10,6 @@ public final class ScalarKernels implements Kernels {
     /** The one instance. */
     public static final ScalarKernels INSTANCE = new ScalarKernels();
     private static final int CHUNK = 64;
-    /** Eight bytes of a {@code byte[]} as one little-endian {@code long}: byte {@code i + j} is bits {@code 8j…8j+7}. */
-    static final VarHandle BYTES_AS_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** {@link #UNSELECTED} in every byte of a word. */
     static final long UNSELECTED_BYTES = 0x0101_0101_0101_0101L * UNSELECTED;
 
@@ -160,9 +155,9 @@ public final class ScalarKernels implements Kernels {
      */
     static int selectWord(long word, byte[] eligible, int i, byte[] selected, byte[] groundTruth) {
         long mask = word * 0xFF;
-        long el = (long) BYTES_AS_LONG.get(eligible, i);
-        BYTES_AS_LONG.set(selected, i, word);
-        BYTES_AS_LONG.set(groundTruth, i, (el & mask) | (UNSELECTED_BYTES & ~mask));
+        long el = ByteWords.get(eligible, i);
+        ByteWords.set(selected, i, word);
+        ByteWords.set(groundTruth, i, (el & mask) | (UNSELECTED_BYTES & ~mask));
         return Long.bitCount(word);
     }
 
