@@ -141,7 +141,8 @@ public final class OrderedPipeline {
         }
     }
 
-    private static final class Daemons implements ThreadFactory {
+    /** Names its threads {@code fairsynth-<pool>-worker-<n>} and makes them daemons. */
+    static final class Daemons implements ThreadFactory {
         private static final AtomicInteger POOL = new AtomicInteger();
         private final int pool = POOL.incrementAndGet();
         private final AtomicInteger n = new AtomicInteger();
