@@ -2,6 +2,7 @@ package io.github.fairsynth.admissions;
 
 import io.github.fairsynth.ConfigException;
 import io.github.fairsynth.exec.OrderedPipeline;
+import io.github.fairsynth.exec.WorkerTeam;
 import io.github.fairsynth.exec.ProgressListener;
 import io.github.fairsynth.simd.Kernels;
 
@@ -104,13 +105,22 @@ public final class AdmissionsRun {
      */
     public AdmissionsResult run(TraceSink trace, ProgressListener progress) throws Exception {
         int blocks = (envs + ENV_BLOCK - 1) / ENV_BLOCK;
-        // one block of environments cannot use the threads: they step each round's chunks instead
-        int chunkThreads = blocks == 1 ? threads : 1;
-        // each block's environments are made by the worker that first steps them
-        EnvState[] states = new EnvState[envs];
         Jury prototype = jurySettings.create(params);
         Supplier<ChunkedEnv.Workspace> workspace = prototype.observesApplicants()
                 ? () -> null : () -> new ChunkedEnv.Workspace(params);
+        // one block of environments cannot use the threads: they step each round's chunks instead, with
+        // one team of threads and workspaces for the whole run
+        try (WorkerTeam<ChunkedEnv.Workspace> team = blocks == 1 && threads > 1 && !prototype.observesApplicants()
+                ? new WorkerTeam<>(threads, workspace.get(), workspace) : null) {
+            return run(trace, progress, blocks, prototype, workspace, team);
+        }
+    }
+
+    private AdmissionsResult run(TraceSink trace, ProgressListener progress, int blocks, Jury prototype,
+                                 Supplier<ChunkedEnv.Workspace> workspace, WorkerTeam<ChunkedEnv.Workspace> team)
+            throws Exception {
+        // each block's environments are made by the worker that first steps them
+        EnvState[] states = new EnvState[envs];
         double[] epoch = new double[EPOCH * M];
         GroupMetrics[] row = {new GroupMetrics(), new GroupMetrics()};
         for (long t0 = 0; t0 < steps; t0 += EPOCH) {
@@ -130,7 +140,7 @@ public final class AdmissionsRun {
                     runBatch(states, e0, e1, len, part, ws);
                 } else {
                     for (int e = e0; e < e1; e++) {
-                        runEnv(states[e], len, part, chunkThreads, ws);
+                        runEnv(states[e], len, part, team, ws);
                     }
                 }
                 return part;
@@ -170,7 +180,8 @@ public final class AdmissionsRun {
         return new AdmissionsResult(params, jurySettings, seed, envs, steps, totals, mean, sd);
     }
 
-    private void runEnv(EnvState s, int len, double[] part, int chunkThreads, ChunkedEnv.Workspace ws)
+    private void runEnv(EnvState s, int len, double[] part, WorkerTeam<ChunkedEnv.Workspace> team,
+                        ChunkedEnv.Workspace ws)
             throws Exception {
         GroupMetrics[] step = {new GroupMetrics(), new GroupMetrics()};
         for (int k = 0; k < len; k++) {
@@ -181,7 +192,7 @@ public final class AdmissionsRun {
             Applicants a = null;
             int nextGroupZero;
             if (s.chunked != null) {
-                s.chunked.step(tau, eps, step[0], step[1], chunkThreads, ws);
+                s.chunked.step(tau, eps, step[0], step[1], team, ws);
                 nextGroupZero = s.chunked.nextGroupZero();
             } else {
                 a = s.env.step(tau, eps);

@@ -1,6 +1,6 @@
 package io.github.fairsynth.admissions;
 
-import io.github.fairsynth.exec.OrderedPipeline;
+import io.github.fairsynth.exec.WorkerTeam;
 import io.github.fairsynth.simd.Kernels;
 
 /**
@@ -26,11 +26,24 @@ final class ChunkedEnv {
         final RoundSampler.Buffers buffers;
         final Applicants a;
         final Outcome outcome = new Outcome();
+        /** One outcome per chunk, for steps whose chunks run on several threads. */
+        private Outcome[] outcomes = new Outcome[0];
 
         /** @param p parameters (room for one chunk of their applicants) */
         Workspace(AdmissionsParams p) {
             buffers = new RoundSampler.Buffers(p);
             a = new Applicants(Math.min(RoundSampler.CHUNK, p.numApplicants()));
+        }
+
+        /** @return one outcome per chunk, {@code chunks} of them (made at the first call) */
+        Outcome[] outcomes(int chunks) {
+            if (outcomes.length != chunks) {
+                outcomes = new Outcome[chunks];
+                for (int c = 0; c < chunks; c++) {
+                    outcomes[c] = new Outcome();
+                }
+            }
+            return outcomes;
         }
     }
 
@@ -67,19 +80,20 @@ final class ChunkedEnv {
      * @param epsilon   the epsilon
      * @param g0        group 0 metrics of the step (added to)
      * @param g1        group 1 metrics of the step (added to)
-     * @param threads   threads for the chunks of this step
+     * @param team      threads for the chunks of this step, with workspaces made for these parameters; null
+     *                  for the calling thread alone
      * @param own       the calling thread's workspace, made for these parameters
      * @return how many moved
      * @throws Exception on failure of a worker
      */
-    int step(double threshold, double epsilon, GroupMetrics g0, GroupMetrics g1, int threads, Workspace own)
-            throws Exception {
+    int step(double threshold, double epsilon, GroupMetrics g0, GroupMetrics g1, WorkerTeam<Workspace> team,
+             Workspace own) throws Exception {
         long round = begin(threshold, epsilon);
         int zeros = groupZero;
         int chunks = sampler.chunks();
         int moved = 0;
         int nextZeros = 0;
-        if (threads <= 1 || chunks <= 1) {
+        if (team == null || team.threads() <= 1 || chunks <= 1) {
             // on this thread with the caller's workspace: nothing to make per step
             Outcome o = own.outcome;
             for (int c = 0; c < chunks; c++) {
@@ -92,22 +106,20 @@ final class ChunkedEnv {
                 nextZeros += o.nextZeros;
             }
         } else {
-            int[] sums = new int[2];
-            OrderedPipeline.run(0, chunks, Math.min(threads, chunks),
-                    () -> new Workspace(p),
-                    (c, w) -> {
-                        Outcome o = new Outcome(); // results in flight each need their own
-                        run(round, (int) c, zeros, threshold, epsilon, w, o);
-                        return o;
-                    },
-                    (c, o) -> {
-                        g0.add(o.g0);
-                        g1.add(o.g1);
-                        sums[0] += o.moved;
-                        sums[1] += o.nextZeros;
-                    });
-            moved = sums[0];
-            nextZeros = sums[1];
+            // each chunk's outcome in its own slot, summed in chunk order: the same sums on any thread count
+            Outcome[] out = own.outcomes(chunks);
+            team.forEach(chunks, (c, w) -> {
+                Outcome o = out[c];
+                o.g0.clear();
+                o.g1.clear();
+                run(round, c, zeros, threshold, epsilon, w, o);
+            });
+            for (Outcome o : out) {
+                g0.add(o.g0);
+                g1.add(o.g1);
+                moved += o.moved;
+                nextZeros += o.nextZeros;
+            }
         }
         groupZero = nextZeros;
         return moved;

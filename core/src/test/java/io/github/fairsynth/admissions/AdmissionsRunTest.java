@@ -2,6 +2,7 @@ package io.github.fairsynth.admissions;
 
 import io.github.fairsynth.ConfigException;
 import io.github.fairsynth.exec.ProgressListener;
+import io.github.fairsynth.exec.WorkerTeam;
 import io.github.fairsynth.simd.Kernels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,31 +60,33 @@ class AdmissionsRunTest {
         ChunkedEnv.Workspace ws = new ChunkedEnv.Workspace(p);
         ChunkedEnv one = new ChunkedEnv(p, 17, 4, Kernels.get(), ws);
         ChunkedEnv two = new ChunkedEnv(p, 17, 4, Kernels.get(), ws);
-        for (double tau : taus) {
-            assertEquals(kept.current().groupZeroCount(), one.nextGroupZero());
-            Applicants a = kept.step(tau, eps);
-            GroupMetrics[] want = {new GroupMetrics(), new GroupMetrics()};
-            AdmissionsKernel.tallyRound(a, want[0], want[1]);
-            GroupMetrics[] got1 = {new GroupMetrics(), new GroupMetrics()};
-            GroupMetrics[] got2 = {new GroupMetrics(), new GroupMetrics()};
-            int moved1 = one.step(tau, eps, got1[0], got1[1], 1, ws);
-            int moved2 = two.step(tau, eps, got2[0], got2[1], 2, ws);
-            assertEquals(kept.lastManipulated(), moved1);
-            assertEquals(kept.lastManipulated(), moved2);
-            assertEquals(kept.nextGroupZero(), one.nextGroupZero());
-            assertEquals(kept.nextGroupZero(), two.nextGroupZero());
-            for (int g = 0; g < 2; g++) {
-                for (GroupMetrics got : new GroupMetrics[] {got1[g], got2[g]}) {
-                    assertEquals(want[g].applicants, got.applicants);
-                    assertEquals(want[g].eligible, got.eligible);
-                    assertEquals(want[g].selected, got.selected);
-                    assertEquals(want[g].manipulated, got.manipulated);
-                    assertEquals(want[g].correct, got.correct);
-                    assertEquals(Double.doubleToRawLongBits(want[g].burden), Double.doubleToRawLongBits(got.burden));
-                    assertEquals(Double.doubleToRawLongBits(want[g].socialBurden), Double.doubleToRawLongBits(got.socialBurden));
+        try (WorkerTeam<ChunkedEnv.Workspace> team = new WorkerTeam<>(2, ws, () -> new ChunkedEnv.Workspace(p))) {
+            for (double tau : taus) {
+                assertEquals(kept.current().groupZeroCount(), one.nextGroupZero());
+                Applicants a = kept.step(tau, eps);
+                GroupMetrics[] want = {new GroupMetrics(), new GroupMetrics()};
+                AdmissionsKernel.tallyRound(a, want[0], want[1]);
+                GroupMetrics[] got1 = {new GroupMetrics(), new GroupMetrics()};
+                GroupMetrics[] got2 = {new GroupMetrics(), new GroupMetrics()};
+                int moved1 = one.step(tau, eps, got1[0], got1[1], null, ws);
+                int moved2 = two.step(tau, eps, got2[0], got2[1], team, ws);
+                assertEquals(kept.lastManipulated(), moved1);
+                assertEquals(kept.lastManipulated(), moved2);
+                assertEquals(kept.nextGroupZero(), one.nextGroupZero());
+                assertEquals(kept.nextGroupZero(), two.nextGroupZero());
+                for (int g = 0; g < 2; g++) {
+                    for (GroupMetrics got : new GroupMetrics[] {got1[g], got2[g]}) {
+                        assertEquals(want[g].applicants, got.applicants);
+                        assertEquals(want[g].eligible, got.eligible);
+                        assertEquals(want[g].selected, got.selected);
+                        assertEquals(want[g].manipulated, got.manipulated);
+                        assertEquals(want[g].correct, got.correct);
+                        assertEquals(Double.doubleToRawLongBits(want[g].burden), Double.doubleToRawLongBits(got.burden));
+                        assertEquals(Double.doubleToRawLongBits(want[g].socialBurden), Double.doubleToRawLongBits(got.socialBurden));
+                    }
                 }
+                assertTrue(want[0].manipulated + want[1].manipulated > 0 || tau < 0.5, "gaming happens at tau " + tau);
             }
-            assertTrue(want[0].manipulated + want[1].manipulated > 0 || tau < 0.5, "gaming happens at tau " + tau);
         }
     }
 
@@ -123,7 +126,7 @@ class AdmissionsRunTest {
             ChunkedEnv.stepAll(together, n, tau, eps, got, ws);
             for (int e = 0; e < n; e++) {
                 GroupMetrics[] want = {new GroupMetrics(), new GroupMetrics()};
-                alone[e].step(tau[e], eps[e], want[0], want[1], 1, ws);
+                alone[e].step(tau[e], eps[e], want[0], want[1], null, ws);
                 assertEquals(alone[e].nextGroupZero(), together[e].nextGroupZero());
                 for (int g = 0; g < 2; g++) {
                     String at = "env " + e + ", step " + step + ", group " + g;
