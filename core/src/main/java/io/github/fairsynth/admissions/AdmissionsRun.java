@@ -112,7 +112,8 @@ public final class AdmissionsRun {
         // one team of threads and workspaces for the whole run
         try (WorkerTeam<ChunkedEnv.Workspace> team = blocks == 1 && threads > 1 && !prototype.observesApplicants()
                 ? new WorkerTeam<>(threads, workspace.get(), workspace) : null) {
-            return run(trace, progress, blocks, prototype, workspace, team);
+            // the one block is stepped on the calling thread: with the team's workspace for that thread
+            return run(trace, progress, blocks, prototype, team == null ? workspace : team::own, team);
         }
     }
 

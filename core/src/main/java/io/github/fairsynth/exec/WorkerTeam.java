@@ -61,6 +61,11 @@ public final class WorkerTeam<W> implements AutoCloseable {
         helpers = threads > 1 ? Executors.newFixedThreadPool(threads - 1, new OrderedPipeline.Daemons()) : null;
     }
 
+    /** @return the calling thread's workspace, the one given to the constructor */
+    public W own() {
+        return own;
+    }
+
     /** @return threads in all, the calling thread included */
     public int threads() {
         return helperSpaces.size() + 1;

@@ -31,6 +31,7 @@ class WorkerTeamTest {
                 return s;
             })) {
                 assertEquals(threads, team.threads());
+                assertSame(own, team.own());
                 assertEquals(threads - 1, made.size(), "one workspace per helper, made once");
                 for (int n : new int[] {0, 1, 2, 7, 300}) {
                     for (int loop = 0; loop < 20; loop++) {
