@@ -2,8 +2,8 @@ package io.github.fairsynth.admissions;
 
 import io.github.fairsynth.ConfigException;
 import io.github.fairsynth.exec.OrderedPipeline;
-import io.github.fairsynth.exec.WorkerTeam;
 import io.github.fairsynth.exec.ProgressListener;
+import io.github.fairsynth.exec.WorkerTeam;
 import io.github.fairsynth.simd.Kernels;
 
 import java.util.function.Supplier;
