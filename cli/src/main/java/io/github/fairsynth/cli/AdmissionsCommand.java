@@ -85,7 +85,12 @@ final class AdmissionsCommand implements Callable<Integer> {
         if (applicants != null) {
             b.numApplicants(applicants);
         }
-        AdmissionsParams p = b.build();
+        AdmissionsParams p;
+        try {
+            p = b.build();
+        } catch (ConfigException e) {
+            throw new FlagNames().given(applicants != null, "applicants", "num_applicants").rename(e);
+        }
         JurySettings.Kind kind = JurySettings.Kind.parse(jury);
         double t = threshold != null ? threshold : kind == JurySettings.Kind.FIXED ? 0.5 : 0.0;
         if (kind == JurySettings.Kind.ROBUST && threshold != null) {

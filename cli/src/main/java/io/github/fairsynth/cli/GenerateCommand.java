@@ -115,6 +115,14 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } catch (ConfigException e) {
+            throw flagNames().rename(e);
+        }
+    }
+
+    private int run() throws Exception {
         SynthSpec spec = spec();
         if (out == null && fit == null) {
             throw new ConfigException("out", "(missing)", "give --out FILE.csv, or --fit TARGET to fit without a file");
@@ -231,6 +239,16 @@ final class GenerateCommand implements Callable<Integer> {
             b.dropSensitive(true);
         }
         return b.build();
+    }
+
+    /** @return the config names that the flags given on this command line set */
+    private FlagNames flagNames() {
+        return new FlagNames()
+                .given(rows != null, "rows", "samples")
+                .given(features != null, "features", "feat_lo", "feat_hi")
+                .given(weights != null, "weights", "w_lo", "w_hi")
+                .given(quadratic != null, "quadratic", "S_lo", "S_hi")
+                .given(noise != null, "noise", "label_noise_width");
     }
 
     private void checkOutputs() {

@@ -85,7 +85,7 @@ class AdmissionsCommandTest {
                 {"burnin", "--jury", "robust", "--burnin", "1"},
                 {"steps", "--steps", "0"},
                 {"envs", "--envs", "0"},
-                {"num_applicants", "--applicants", "0"},
+                {"invalid applicants (num_applicants) = 0", "--applicants", "0"},
                 {"jury", "--jury", "clever"},
         };
         for (String[] c : cases) {

@@ -31,13 +31,14 @@ class BadInputTest {
         c.add(flags("negative probability", "prob_dict.A[0]", "--attribute", "A=a:-0.5,b:1.5"));
         c.add(flags("NaN probability", "prob_dict.A[0]", "--attribute", "A=a:NaN,b:0.5"));
         c.add(flags("probabilities not summing to 1", "prob_dict.A", "--attribute", "A=a:0.5,b:0.6"));
-        c.add(flags("feat_lo > feat_hi", "feat_lo", "--features", "2,1"));
-        c.add(flags("weights not finite", "w_hi", "--weights", "0,Infinity"));
-        c.add(flags("quadratic lo > hi", "S_lo", "--quadratic", "1,0"));
+        c.add(flags("feat_lo > feat_hi", "invalid features (feat_lo) = 2.0", "--features", "2,1"));
+        c.add(flags("weights not finite", "invalid weights (w_hi) = Infinity", "--weights", "0,Infinity"));
+        c.add(flags("quadratic lo > hi", "invalid quadratic (S_lo) = 1.0", "--quadratic", "1,0"));
         c.add(flags("dim 0", "dim", "--dim", "0"));
         c.add(flags("dim negative", "dim", "--dim", "-3"));
-        c.add(flags("samples 0", "samples", "--rows", "0"));
-        c.add(flags("negative noise", "label_noise_width", "--noise", "-0.1"));
+        c.add(flags("rows 0", "invalid rows (samples) = 0", "--rows", "0"));
+        c.add(flags("rows negative", "invalid rows (samples) = -5", "--rows", "-5"));
+        c.add(flags("negative noise", "invalid noise (label_noise_width) = -0.1", "--noise", "-0.1"));
         c.add(flags("duplicate level names", "group_dict.B", "--attribute", "A=x:0.5,y:0.5", "--attribute", "B=x:1"));
         c.add(flags("duplicate attribute", "attribute", "--attribute", "A=x:0.5,y:0.5", "--attribute", "A=z:1"));
         c.add(flags("malformed attribute", "attribute", "--attribute", "A"));
@@ -53,6 +54,7 @@ class BadInputTest {
         c.add(json("extra attribute in prob_dict", "prob_dict.B", "{\"group_dict\": {\"A\": [\"a\"]}, \"prob_dict\": {\"A\": [1.0], \"B\": [1.0]}}"));
         c.add(json("lengths differ", "prob_dict.A", "{\"group_dict\": {\"A\": [\"a\", \"b\"]}, \"prob_dict\": {\"A\": [1.0]}}"));
         c.add(json("samples not whole", "samples", "{\"samples\": 10.5}"));
+        c.add(json("samples 0 from the config keeps its JSON name", "invalid samples = 0", "{\"samples\": 0}"));
         c.add(json("wrong type", "add_quad_mapping", "{\"add_quad_mapping\": \"yes\"}"));
         c.add(json("invalid JSON", "config", "{\"dim\": }"));
         c.add(json("duplicate JSON key", "config", "{\"dim\": 3, \"dim\": 4}"));
