@@ -2,8 +2,8 @@ package io.github.fairsynth.synth;
 
 import io.github.fairsynth.rng.RngStreams;
 import io.github.fairsynth.rng.Xoshiro256PlusPlusX4;
+import io.github.fairsynth.rng.ZigguratNormals;
 import io.github.fairsynth.simd.Kernels;
-import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 import static io.github.fairsynth.synth.SynthBlock.ROWS;
 
@@ -208,14 +208,8 @@ public final class SynthGenerator {
      * @param block the block (labels filled)
      */
     public void addNoise(long b, SynthBlock block) {
-        ZigguratSampler.NormalizedGaussian z =
-                ZigguratSampler.NormalizedGaussian.of(RngStreams.scalar(spec.seed(), Purpose.NOISE, b));
-        double width = spec.noiseWidth();
-        double[] y = block.labels;
-        int n = spec.groups() * ROWS;
-        for (int i = 0; i < n; i++) {
-            y[i] = y[i] + width * z.sample();
-        }
+        new ZigguratNormals(RngStreams.key(spec.seed(), Purpose.NOISE, b))
+                .addScaled(block.labels, 0, spec.groups() * ROWS, spec.noiseWidth());
     }
 
     /**
