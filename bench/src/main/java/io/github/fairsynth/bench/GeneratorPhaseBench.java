@@ -88,7 +88,7 @@ public class GeneratorPhaseBench {
         bh.consume(block);
     }
 
-    /** One normal per group label (the Commons RNG ziggurat). */
+    /** One normal per group label (Commons RNG's ziggurat, in bulk: {@code ZigguratNormals}). */
     @Benchmark
     @OperationsPerInvocation(SynthBlock.ROWS)
     public void noise(Blackhole bh) {
