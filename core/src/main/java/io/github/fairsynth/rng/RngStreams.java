@@ -60,12 +60,23 @@ public final class RngStreams {
      * @return a new scalar stream
      */
     public static UniformRandomProvider scalarFromKey(long key) {
+        return new XoShiRo256PlusPlus(scalarState(key));
+    }
+
+    /**
+     * The state words {@code s0..s3} of the scalar stream at a key: the first four SplitMix64 outputs at
+     * the key, with the all-zero state (never seen in practice) replaced as the contract says.
+     *
+     * @param key the stream key
+     * @return a new array of the four state words
+     */
+    static long[] scalarState(long key) {
         SplitMix64 sm = new SplitMix64(key);
         long[] state = {sm.nextLong(), sm.nextLong(), sm.nextLong(), sm.nextLong()};
         if ((state[0] | state[1] | state[2] | state[3]) == 0) {
             state[0] = SplitMix64.GOLDEN_GAMMA;
         }
-        return new XoShiRo256PlusPlus(state);
+        return state;
     }
 
     /**

@@ -45,11 +45,8 @@ public final class ZigguratNormals {
      * @param key the stream key
      */
     public void reseed(long key) {
-        SplitMix64 sm = new SplitMix64(key);
-        rng.set(sm.nextLong(), sm.nextLong(), sm.nextLong(), sm.nextLong());
-        if ((rng.s0 | rng.s1 | rng.s2 | rng.s3) == 0) {
-            rng.s0 = SplitMix64.GOLDEN_GAMMA;
-        }
+        long[] st = RngStreams.scalarState(key);
+        rng.set(st[0], st[1], st[2], st[3]);
     }
 
     /**
