@@ -2,8 +2,12 @@
 # Reproduces every figure in results/ on this machine: the JMH suites on JDK 17 (and JDK 25 when
 # installed), the numpy / scikit-learn peers in the same session, and the charts.
 #
-#   scripts/bench-all.sh                 # everything (about 40 minutes on 2 cores)
-#   scripts/bench-all.sh jmh17 peers     # only some stages: jmh17 writers jmh25 peers charts
+#   scripts/bench-all.sh                 # everything (about 50 minutes on 2 cores)
+#   scripts/bench-all.sh jmh17 peers     # only some stages: jmh17 scaling writers jmh25 peers charts
+#
+# The scaling stage measures one thread against two again and again: the generator's rows four times,
+# each run timing both thread counts back to back (a single run's ratio moves with the machine's state),
+# and its phases on one and on two threads.
 #
 # JAVA17 / JAVA25 choose the JVMs (default: java on PATH, Temurin 25 under /usr/lib/jvm).
 # The peers need Debian's python3-numpy and python3-sklearn (/usr/bin/python3).
@@ -16,7 +20,7 @@ SUITE='RngBench|GeneratorBlockBench|GeneratorPhaseBench|GeneratorThreadsBench|Ad
 # JDK 25: the thread-scaling generator, the admissions engine and the normals (the full suite takes 20 min more)
 SUITE25='GeneratorThreadsBench|AdmissionsBench|RngBench.normalInverseCdf'
 stages=("$@")
-[ ${#stages[@]} -eq 0 ] && stages=(jmh17 writers jmh25 peers charts)
+[ ${#stages[@]} -eq 0 ] && stages=(jmh17 scaling writers jmh25 peers charts)
 
 mvn -B -q -pl bench,cli -am package -DskipTests -Dperf.gate.skip=true
 # run from a copy, so that rebuilding the project meanwhile cannot change the forks' classes
@@ -29,6 +33,14 @@ jar="$work/benchmarks.jar"
 for s in "${stages[@]}"; do
   case "$s" in
     jmh17)   "$JAVA17" -jar "$jar" "$SUITE" -jvm "$(command -v "$JAVA17")" -rf json -rff results/jmh-jdk17.json ;;
+    scaling) for i in 1 2 3 4; do
+               "$JAVA17" -jar "$jar" 'GeneratorThreadsBench.rows(1|All)$' -jvm "$(command -v "$JAVA17")" \
+                 -rf json -rff "results/scaling-jdk17-$i.json"
+             done
+             for t in 1 2; do
+               "$JAVA17" -jar "$jar" GeneratorPhaseBench -p config=paper -t "$t" -jvm "$(command -v "$JAVA17")" \
+                 -rf json -rff "results/phases-paper-${t}threads-jdk17.json"
+             done ;;
     writers) "$JAVA17" -jar "$jar" WriterBench -jvm "$(command -v "$JAVA17")" -rf json -rff results/writers-jdk17.json ;;
     jmh25)   if [ -x "$JAVA25" ]; then
                "$JAVA17" -jar "$jar" "$SUITE25" -jvm "$JAVA25" -rf json -rff results/jmh-jdk25.json
@@ -42,6 +54,6 @@ for s in "${stages[@]}"; do
              } > results/peers.txt
              cat results/peers.txt ;;
     charts)  "$JAVA17" -cp "$jar" io.github.fairsynth.bench.report.Charts results ;;
-    *) echo "unknown stage $s (jmh17 writers jmh25 peers charts)" >&2; exit 2 ;;
+    *) echo "unknown stage $s (jmh17 scaling writers jmh25 peers charts)" >&2; exit 2 ;;
   esac
 done

@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * Reads the committed JMH JSON of {@code results/} and writes its charts as PNG (XChart), plus a table of
  * medians on standard output: every figure is the median of all measurement iterations of all forks.
  *
- * <p>Usage: {@code Charts RESULTS_DIR} (reads {@code jmh-jdk17.json} and, when present, {@code jmh-jdk25.json}).
+ * <p>Usage: {@code Charts RESULTS_DIR} (reads {@code jmh-jdk17.json} and, when present, {@code jmh-jdk25.json},
+ * and the thread-scaling runs {@code scaling-jdk17-N.json} and {@code phases-paper-Tthreads-jdk17.json}).
  */
 public final class Charts {
     private Charts() {
@@ -61,9 +62,56 @@ public final class Charts {
                 System.out.printf(Locale.ROOT, "%-48s %-40s %12.4f %s%n", r.name(), r.params(), r.median(), r.unit());
             }
         }
+        scaling(dir);
         generatorRows(byJdk, dir.resolve("generator-rows.png"));
         generatorPhases(byJdk.values().iterator().next(), dir.resolve("generator-phases.png"));
         admissions(byJdk, dir.resolve("admissions.png"));
+    }
+
+    /**
+     * Prints the thread-scaling runs: per run (both thread counts timed back to back in one JMH run) the
+     * generator's rows on one thread and on all, their ratio, and the median ratio over the runs; then each
+     * phase of the paper configuration on one and on two threads.
+     */
+    static void scaling(Path dir) throws IOException {
+        List<Path> runs = new ArrayList<>();
+        for (int i = 1; Files.exists(dir.resolve("scaling-jdk17-" + i + ".json")); i++) {
+            runs.add(dir.resolve("scaling-jdk17-" + i + ".json"));
+        }
+        if (runs.isEmpty()) {
+            return;
+        }
+        System.out.println("## JDK 17 thread scaling (M rows/s; ratio = all threads / 1 thread, same run)");
+        for (String cfg : new String[] {"paper", "wide"}) {
+            List<Double> ratios = new ArrayList<>();
+            for (Path f : runs) {
+                List<Row> rows = read(f);
+                double one = value(find(rows, "GeneratorThreadsBench.rows1", "config", cfg));
+                double all = value(find(rows, "GeneratorThreadsBench.rowsAll", "config", cfg));
+                if (one == 0 || all == 0) {
+                    continue;
+                }
+                ratios.add(all / one);
+                System.out.printf(Locale.ROOT, "%-6s %-22s 1 thread %8.4f  all %8.4f  ratio %.3f%n", cfg,
+                        f.getFileName(), one, all, all / one);
+            }
+            if (!ratios.isEmpty()) {
+                System.out.printf(Locale.ROOT, "%-6s median ratio over %d runs: %.3f%n", cfg, ratios.size(),
+                        median(ratios));
+            }
+        }
+        Path p1 = dir.resolve("phases-paper-1threads-jdk17.json");
+        Path p2 = dir.resolve("phases-paper-2threads-jdk17.json");
+        if (Files.exists(p1) && Files.exists(p2)) {
+            List<Row> one = read(p1);
+            List<Row> two = read(p2);
+            for (String ph : List.of("features", "groups", "labels", "noise", "aggregates", "scaling")) {
+                double a = value(find(one, "GeneratorPhaseBench." + ph, "config", "paper"));
+                double b = value(find(two, "GeneratorPhaseBench." + ph, "config", "paper"));
+                System.out.printf(Locale.ROOT, "paper phase %-10s 1 thread %8.3f  2 threads %8.3f M rows/s  ratio %.3f%n",
+                        ph, a, b, b / a);
+            }
+        }
     }
 
     static List<Row> read(Path f) throws IOException {
