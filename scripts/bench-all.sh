@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 JAVA17=${JAVA17:-java}
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 PY=${PY:-/usr/bin/python3}
-SUITE='RngBench|GeneratorBlockBench|GeneratorPhaseBench|GeneratorThreadsBench|AdmissionsBench|GroupOlsBench|DoubleFormatBench'
+SUITE='ClockBench|RngBench|GeneratorBlockBench|GeneratorPhaseBench|GeneratorThreadsBench|AdmissionsBench|GroupOlsBench|DoubleFormatBench'
 # JDK 25: the thread-scaling generator, the admissions engine and the normals (the full suite takes 20 min more)
 SUITE25='GeneratorThreadsBench|AdmissionsBench|RngBench.normalInverseCdf'
 stages=("$@")
