@@ -16,6 +16,7 @@ cd "$(dirname "$0")/.."
 JAVA17=${JAVA17:-java}
 JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 PY=${PY:-/usr/bin/python3}
+JVM17=$(command -v "$JAVA17")
 SUITE='ClockBench|RngBench|GeneratorBlockBench|GeneratorPhaseBench|GeneratorThreadsBench|AdmissionsBench|GroupOlsBench|DoubleFormatBench'
 # JDK 25: the thread-scaling generator, the admissions engine and the normals (the full suite takes 20 min more)
 SUITE25='GeneratorThreadsBench|AdmissionsBench|RngBench.normalInverseCdf'
@@ -32,16 +33,16 @@ jar="$work/benchmarks.jar"
 
 for s in "${stages[@]}"; do
   case "$s" in
-    jmh17)   "$JAVA17" -jar "$jar" "$SUITE" -jvm "$(command -v "$JAVA17")" -rf json -rff results/jmh-jdk17.json ;;
+    jmh17)   "$JAVA17" -jar "$jar" "$SUITE" -jvm "$JVM17" -rf json -rff results/jmh-jdk17.json ;;
     scaling) for i in 1 2 3 4; do
-               "$JAVA17" -jar "$jar" 'GeneratorThreadsBench.rows(1|All)$' -jvm "$(command -v "$JAVA17")" \
+               "$JAVA17" -jar "$jar" 'GeneratorThreadsBench.rows(1|All)$' -jvm "$JVM17" \
                  -rf json -rff "results/scaling-jdk17-$i.json"
              done
              for t in 1 2; do
-               "$JAVA17" -jar "$jar" GeneratorPhaseBench -p config=paper -t "$t" -jvm "$(command -v "$JAVA17")" \
+               "$JAVA17" -jar "$jar" GeneratorPhaseBench -p config=paper -t "$t" -jvm "$JVM17" \
                  -rf json -rff "results/phases-paper-${t}threads-jdk17.json"
              done ;;
-    writers) "$JAVA17" -jar "$jar" WriterBench -jvm "$(command -v "$JAVA17")" -rf json -rff results/writers-jdk17.json ;;
+    writers) "$JAVA17" -jar "$jar" WriterBench -jvm "$JVM17" -rf json -rff results/writers-jdk17.json ;;
     jmh25)   if [ -x "$JAVA25" ]; then
                "$JAVA17" -jar "$jar" "$SUITE25" -jvm "$JAVA25" -rf json -rff results/jmh-jdk25.json
              else echo "no JDK 25 at $JAVA25: skipped" >&2; fi ;;

@@ -25,6 +25,9 @@ import java.util.TreeMap;
  * and the thread-scaling runs {@code scaling-jdk17-N.json} and {@code phases-paper-Tthreads-jdk17.json}).
  */
 public final class Charts {
+    /** The generator's phases in {@code GeneratorPhaseBench}, in the order a block runs them. */
+    private static final List<String> PHASES = List.of("features", "groups", "labels", "noise", "aggregates", "scaling");
+
     private Charts() {
     }
 
@@ -105,7 +108,7 @@ public final class Charts {
         if (Files.exists(p1) && Files.exists(p2)) {
             List<Row> one = read(p1);
             List<Row> two = read(p2);
-            for (String ph : List.of("features", "groups", "labels", "noise", "aggregates", "scaling")) {
+            for (String ph : PHASES) {
                 double a = value(find(one, "GeneratorPhaseBench." + ph, "config", "paper"));
                 double b = value(find(two, "GeneratorPhaseBench." + ph, "config", "paper"));
                 System.out.printf(Locale.ROOT, "paper phase %-10s 1 thread %8.3f  2 threads %8.3f M rows/s  ratio %.3f%n",
@@ -192,14 +195,13 @@ public final class Charts {
     /** Nanoseconds per row of each phase (1 thread, Vector API kernels). */
     static void generatorPhases(List<Row> rows, Path out) throws IOException {
         CategoryChart c = chart("Generator: time per row by phase (1 thread)", "phase", "ns per row");
-        List<String> phases = List.of("features", "groups", "labels", "noise", "aggregates", "scaling");
         for (String cfg : new String[] {"paper", "wide"}) {
             List<Double> ys = new ArrayList<>();
-            for (String ph : phases) {
+            for (String ph : PHASES) {
                 double opsPerUs = value(find(rows, "GeneratorPhaseBench." + ph, "config", cfg));
                 ys.add(opsPerUs > 0 ? 1000.0 / opsPerUs : 0.0);
             }
-            c.addSeries(cfg, phases, ys);
+            c.addSeries(cfg, PHASES, ys);
         }
         BitmapEncoder.saveBitmap(c, out.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
