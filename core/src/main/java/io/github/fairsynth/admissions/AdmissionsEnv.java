@@ -85,7 +85,7 @@ public final class AdmissionsEnv {
         checkAction(p, steps, threshold, epsilon);
         steps++;
         Applicants a = current;
-        lastManipulated = AdmissionsKernel.play(sampler.kernels(), p, a, threshold, epsilon);
+        lastManipulated = AdmissionsKernel.play(sampler.kernels(), p, a, a.groupZero, threshold, epsilon);
         Applicants next = stepped;
         sampler.sample(steps + 1, buffers, next);
         nextGroupZero = next.groupZero;

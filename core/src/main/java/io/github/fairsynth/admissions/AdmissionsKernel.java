@@ -98,19 +98,45 @@ public final class AdmissionsKernel {
     }
 
     /**
+     * Most applicants in a chunk whose groups are gamed and scored in one kernel call
+     * ({@link Kernels#gameRound}, {@link Kernels#scoresRound}). Such chunks are every step's rounds of many
+     * small environments, where two short runs would each end in a scalar tail. A bigger chunk holds both
+     * groups at most once a step: it takes one call per group, with the kernels every other chunk keeps
+     * compiled (a kernel called ten times a step is not, and the Vector API's fall-back allocates).
+     */
+    static final int ONE_CALL_MAX = 256;
+
+    /**
+     * @param n a chunk's size
+     * @return whether the chunk's groups are gamed and scored in one call (also when it holds one group, so
+     *         that every round of small environments takes the same path)
+     */
+    static boolean oneCall(int n) {
+        return n <= ONE_CALL_MAX;
+    }
+
+    /**
      * One step's rules over applicants {@code [0, a.n)}: {@link #manipulate} (their threshold noise, final
      * scores, burdens, moves), then {@link #select} (their selection uniforms, selections, ground truth).
+     * In a small round ({@link #oneCall}) gaming is one {@link Kernels#gameRound} call over both groups (the
+     * same numbers as one {@link Kernels#game} call per group).
      *
-     * @param k   kernels
-     * @param p   parameters
-     * @param a   the applicants, drawn
-     * @param tau the published threshold
-     * @param eps the published epsilon
+     * @param k     kernels
+     * @param p     parameters
+     * @param a     the applicants, drawn: group 0 in {@code [0, split)}, group 1 in {@code [split, a.n)}
+     * @param split first position of group 1
+     * @param tau   the published threshold
+     * @param eps   the published epsilon
      * @return how many moved
      */
-    static int play(Kernels k, AdmissionsParams p, Applicants a, double tau, double eps) {
-        int moved = manipulate(k, p, a.observed, a.group, a.n, tau, eps, a.thresholdNoise, a.scoreY, a.burden,
-                a.manipulated);
+    static int play(Kernels k, AdmissionsParams p, Applicants a, int split, double tau, double eps) {
+        int n = a.n;
+        int moved = p.gaming() && oneCall(n)
+                ? k.gameRound(a.observed, p.noisyThreshold() ? a.thresholdNoise : null, n, split, tau, eps,
+                        p.scoreMin(), p.scoreMax(), p.groupCost(0), p.costScale(0), p.groupCost(1), p.costScale(1),
+                        p.gamingControl(), a.scoreY, a.burden, a.manipulated)
+                : manipulate(k, p, a.observed, a.group, n, tau, eps, a.thresholdNoise, a.scoreY, a.burden,
+                        a.manipulated);
         k.select(a.scoreY, a.eligible, a.n, tau, eps, a.selectU, a.selected, a.groundTruth);
         return moved;
     }

@@ -199,8 +199,9 @@ final class ChunkedEnv {
     private void play(long round, int chunk, int zeros, double tau, double eps, Workspace w, Outcome o) {
         Applicants a = w.a;
         int m = a.n;
-        o.moved = AdmissionsKernel.play(sampler.kernels(), p, a, tau, eps);
-        AdmissionsKernel.tally(a, 0, RoundSampler.groupOneStart(zeros, chunk, m), m, o.g0, o.g1);
+        int split = RoundSampler.groupOneStart(zeros, chunk, m);
+        o.moved = AdmissionsKernel.play(sampler.kernels(), p, a, split, tau, eps);
+        AdmissionsKernel.tally(a, 0, split, m, o.g0, o.g1);
         o.nextZeros = sampler.groupZeroCount(round + 1, chunk, w.buffers);
     }
 }

@@ -215,8 +215,7 @@ final class RoundSampler {
         System.arraycopy(afterGroups[(int) (round & 1)], 16 * chunk, lanes.stateArray(), 0, 16);
         // group 0 takes positions [0, zeros) of the round: split the chunk there, no per-applicant test
         int split = groupOneStart(zeros, chunk, m);
-        scores(z, zOff, 0, split, 0, a, off);
-        scores(z, zOff, split, m, 1, a, off);
+        scores(z, zOff, m, split, a, off);
         int zo = zOff + m;
         if (gaussFeat) {
             for (int i = 0; i < m; i++) {
@@ -261,13 +260,23 @@ final class RoundSampler {
     }
 
     /**
-     * Groups, original (= observed) scores and eligibility of chunk positions {@code [from, to)}, all in group
-     * {@code g}, from the normals {@code z[zOff + from …)}: the {@link Kernels#scores} of the group's parameters.
+     * Groups, original (= observed) scores and eligibility of chunk positions {@code [0, m)}, group 0 before
+     * {@code split}, from the normals {@code z[zOff …)}: the {@link Kernels#scores} of each group's parameters,
+     * or for a small chunk ({@link AdmissionsKernel#oneCall}), {@link Kernels#scoresRound} (the same numbers,
+     * one call).
      */
-    private void scores(double[] z, int zOff, int from, int to, int g, Applicants a, int off) {
-        Arrays.fill(a.group, off + from, off + to, (byte) g);
-        kernels.scores(z, zOff + from, to - from, p.mu(g), p.sigma(g), p.scoreMin(), p.scoreMax(),
-                p.trueThreshold(g), a.original, a.observed, a.eligible, off + from);
+    private void scores(double[] z, int zOff, int m, int split, Applicants a, int off) {
+        Arrays.fill(a.group, off, off + split, (byte) 0);
+        Arrays.fill(a.group, off + split, off + m, (byte) 1);
+        if (AdmissionsKernel.oneCall(m)) {
+            kernels.scoresRound(z, zOff, m, split, p.mu(0), p.sigma(0), p.trueThreshold(0), p.mu(1), p.sigma(1),
+                    p.trueThreshold(1), p.scoreMin(), p.scoreMax(), a.original, a.observed, a.eligible, off);
+        } else {
+            kernels.scores(z, zOff, split, p.mu(0), p.sigma(0), p.scoreMin(), p.scoreMax(), p.trueThreshold(0),
+                    a.original, a.observed, a.eligible, off);
+            kernels.scores(z, zOff + split, m - split, p.mu(1), p.sigma(1), p.scoreMin(), p.scoreMax(),
+                    p.trueThreshold(1), a.original, a.observed, a.eligible, off + split);
+        }
     }
 
     private double gaussianNoise(double z) {

@@ -133,6 +133,60 @@ public interface Kernels {
     void scores(double[] z, int zOff, int n, double mu, double sigma, double lo, double hi, double threshold,
                 double[] original, double[] observed, byte[] eligible, int off);
 
+    /**
+     * {@link #game} over a round's applicants {@code [0, n)} of two groups: those before {@code split} cost
+     * {@code scale0 · (v · unitCost0)}, the rest {@code scale1 · (v · unitCost1)}. Every applicant's numbers
+     * are those of {@link #game} over its group's run; one call instead of two, so a round of a few
+     * applicants per group is not left to two short tails.
+     *
+     * @param x         observed scores
+     * @param noise     per-applicant threshold noise, or null for none
+     * @param n         applicants
+     * @param split     first applicant of group 1, in {@code [0, n]}
+     * @param tau       the published threshold
+     * @param eps       the published epsilon
+     * @param lo        lowest score
+     * @param hi        highest score
+     * @param unitCost0 group 0's cost per unit of score
+     * @param scale0    group 0's subsidy factor
+     * @param unitCost1 group 1's cost per unit of score
+     * @param scale1    group 1's subsidy factor
+     * @param control   the gaming control, or infinity for unlimited
+     * @param scoreY    out: final scores
+     * @param burden    out: burdens
+     * @param moved     out: 1 where the applicant moved, else 0
+     * @return how many moved
+     */
+    int gameRound(double[] x, double[] noise, int n, int split, double tau, double eps, double lo, double hi,
+                  double unitCost0, double scale0, double unitCost1, double scale1, double control,
+                  double[] scoreY, double[] burden, byte[] moved);
+
+    /**
+     * {@link #scores} of a round's applicants {@code [0, n)} of two groups: those before {@code split} with
+     * group 0's mean, deviation and true threshold, the rest with group 1's. Every applicant's numbers are
+     * those of {@link #scores} over its group's run.
+     *
+     * @param z          standard normals
+     * @param zOff       index of the first
+     * @param n          applicants
+     * @param split      first applicant of group 1, in {@code [0, n]}
+     * @param mu0        group 0's mean score
+     * @param sigma0     group 0's score deviation
+     * @param threshold0 group 0's true threshold
+     * @param mu1        group 1's mean score
+     * @param sigma1     group 1's score deviation
+     * @param threshold1 group 1's true threshold
+     * @param lo         lowest score
+     * @param hi         highest score
+     * @param original   out: scores
+     * @param observed   out: the same scores
+     * @param eligible   out: 0/1
+     * @param off        index of the first output
+     */
+    void scoresRound(double[] z, int zOff, int n, int split, double mu0, double sigma0, double threshold0,
+                     double mu1, double sigma1, double threshold1, double lo, double hi, double[] original,
+                     double[] observed, byte[] eligible, int off);
+
     /** The ground truth an unselected applicant reports (the gym's 2). */
     byte UNSELECTED = 2;
 

@@ -110,6 +110,22 @@ public final class ScalarKernels implements Kernels {
     }
 
     @Override
+    public int gameRound(double[] x, double[] noise, int n, int split, double tau, double eps, double lo, double hi,
+                         double unitCost0, double scale0, double unitCost1, double scale1, double control,
+                         double[] scoreY, double[] burden, byte[] moved) {
+        return gameScalar(x, noise, 0, split, tau, eps, lo, hi, unitCost0, scale0, control, scoreY, burden, moved)
+                + gameScalar(x, noise, split, n, tau, eps, lo, hi, unitCost1, scale1, control, scoreY, burden, moved);
+    }
+
+    @Override
+    public void scoresRound(double[] z, int zOff, int n, int split, double mu0, double sigma0, double threshold0,
+                            double mu1, double sigma1, double threshold1, double lo, double hi, double[] original,
+                            double[] observed, byte[] eligible, int off) {
+        scoresScalar(z, zOff, 0, split, mu0, sigma0, lo, hi, threshold0, original, observed, eligible, off);
+        scoresScalar(z, zOff, split, n, mu1, sigma1, lo, hi, threshold1, original, observed, eligible, off);
+    }
+
+    @Override
     public void scores(double[] z, int zOff, int n, double mu, double sigma, double lo, double hi, double threshold,
                        double[] original, double[] observed, byte[] eligible, int off) {
         scoresScalar(z, zOff, 0, n, mu, sigma, lo, hi, threshold, original, observed, eligible, off);

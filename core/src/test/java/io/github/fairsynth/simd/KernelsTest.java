@@ -238,6 +238,103 @@ class KernelsTest {
     }
 
     /**
+     * Gaming a round of two groups in one call, at every split of rounds of every tail length: both kernels'
+     * {@code gameRound} give the bits of one {@code game} call per group with that group's costs.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 7, 8, 9, 12, 19, 20, 21, 40})
+    void gamingARoundIsGamingEachGroup(int len) {
+        Kernels p = panama();
+        SplittableRandom r = new SplittableRandom(len + 303);
+        for (int rep = 0; rep < 60; rep++) {
+            boolean grid = rep % 2 == 0;
+            double[] x = new double[len];
+            double[] noise = new double[len];
+            for (int i = 0; i < len; i++) {
+                x[i] = grid ? r.nextInt(9) / 8.0 : r.nextDouble();
+                noise[i] = grid ? (r.nextInt(9) - 4) / 8.0 : r.nextGaussian() * 0.1;
+            }
+            double tau = grid ? r.nextInt(9) / 8.0 : r.nextDouble();
+            double eps = grid ? r.nextInt(3) / 8.0 : r.nextDouble() * 0.1;
+            double unit0 = grid ? (1 << r.nextInt(6)) / 4.0 : r.nextDouble() * 5;
+            double unit1 = grid ? (1 << r.nextInt(6)) / 4.0 : r.nextDouble() * 5;
+            double scale0 = rep % 3 == 0 ? 0.75 : 1.0;
+            double scale1 = rep % 4 == 1 ? 0.5 : 1.0;
+            double control = rep % 4 == 0 ? Double.POSITIVE_INFINITY : (grid ? r.nextInt(4) / 8.0 : r.nextDouble() * 0.3);
+            double[] useNoise = rep % 5 < 2 ? noise : null;
+            for (int split = 0; split <= len; split++) {
+                double[][] y = new double[3][len];
+                double[][] b = new double[3][len];
+                byte[][] m = new byte[3][len];
+                int ref = ScalarKernels.INSTANCE.game(x, useNoise, 0, split, tau, eps, 0, 1, unit0, scale0, control,
+                        y[0], b[0], m[0])
+                        + ScalarKernels.INSTANCE.game(x, useNoise, split, len, tau, eps, 0, 1, unit1, scale1, control,
+                        y[0], b[0], m[0]);
+                int cs = ScalarKernels.INSTANCE.gameRound(x, useNoise, len, split, tau, eps, 0, 1, unit0, scale0,
+                        unit1, scale1, control, y[1], b[1], m[1]);
+                int cv = p.gameRound(x, useNoise, len, split, tau, eps, 0, 1, unit0, scale0, unit1, scale1, control,
+                        y[2], b[2], m[2]);
+                assertEquals(ref, cs, "scalar count, split " + split);
+                assertEquals(ref, cv, "vector count, split " + split);
+                for (int k = 1; k < 3; k++) {
+                    assertArrayEquals(m[0], m[k], "moves, split " + split);
+                    for (int i = 0; i < len; i++) {
+                        assertEquals(Double.doubleToRawLongBits(y[0][i]), Double.doubleToRawLongBits(y[k][i]),
+                                "score " + i + ", split " + split);
+                        assertEquals(Double.doubleToRawLongBits(b[0][i]), Double.doubleToRawLongBits(b[k][i]),
+                                "burden " + i + ", split " + split);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Scores of a round of two groups in one call, at every split of rounds of every tail length of the
+     * eight- and four-wide steps, at offsets: both kernels' {@code scoresRound} give the bits of one
+     * {@code scores} call per group with that group's parameters, and write nothing outside the round.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 4, 5, 7, 8, 9, 11, 12, 13, 16, 19, 20, 21, 28, 40})
+    void scoresOfARoundAreScoresOfEachGroup(int len) {
+        Kernels p = panama();
+        SplittableRandom r = new SplittableRandom(len + 909);
+        for (int rep = 0; rep < 40; rep++) {
+            boolean grid = rep % 2 == 0;
+            int zOff = r.nextInt(5);
+            int off = r.nextInt(5);
+            double[] z = new double[zOff + len];
+            for (int i = 0; i < z.length; i++) {
+                z[i] = grid ? (r.nextInt(33) - 16) / 8.0 : r.nextGaussian() * 2;
+            }
+            double[] mu = {grid ? r.nextInt(9) / 8.0 : r.nextDouble(), grid ? r.nextInt(9) / 8.0 : r.nextDouble()};
+            double[] sigma = {grid ? r.nextInt(5) / 8.0 : r.nextDouble(), grid ? r.nextInt(5) / 8.0 : r.nextDouble()};
+            double[] thr = {grid ? r.nextInt(9) / 8.0 : r.nextDouble(), grid ? r.nextInt(9) / 8.0 : r.nextDouble()};
+            for (int split = 0; split <= len; split++) {
+                int size = off + len + 2;
+                double[][] out = new double[6][size];
+                byte[][] el = new byte[3][size];
+                ScalarKernels.INSTANCE.scores(z, zOff, split, mu[0], sigma[0], 0, 1, thr[0], out[0], out[1], el[0],
+                        off);
+                ScalarKernels.INSTANCE.scores(z, zOff + split, len - split, mu[1], sigma[1], 0, 1, thr[1], out[0],
+                        out[1], el[0], off + split);
+                ScalarKernels.INSTANCE.scoresRound(z, zOff, len, split, mu[0], sigma[0], thr[0], mu[1], sigma[1],
+                        thr[1], 0, 1, out[2], out[3], el[1], off);
+                p.scoresRound(z, zOff, len, split, mu[0], sigma[0], thr[0], mu[1], sigma[1], thr[1], 0, 1, out[4],
+                        out[5], el[2], off);
+                for (int k = 1; k < 6; k++) {
+                    for (int i = 0; i < size; i++) {
+                        assertEquals(Double.doubleToRawLongBits(out[0][i]), Double.doubleToRawLongBits(out[k][i]),
+                                "score " + i + " of output " + k + ", split " + split);
+                    }
+                }
+                assertArrayEquals(el[0], el[1], "scalar eligibility, split " + split);
+                assertArrayEquals(el[0], el[2], "vector eligibility, split " + split);
+            }
+        }
+    }
+
+    /**
      * Scores at every tail length of the eight-wide loop and at offsets into both arrays; half the cases on a
      * grid of eighths, so scores land exactly on the threshold and on both clip bounds (checked), and each
      * output is compared with the definition written out here.
@@ -288,7 +385,7 @@ class KernelsTest {
      * epsilon and scores equal tau (checked); compared with the definition written out here.
      */
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 5, 7, 8, 9, 15, 16, 17, 23, 1001})
+    @ValueSource(ints = {0, 1, 4, 5, 7, 8, 9, 12, 15, 16, 17, 20, 23, 28, 1001})
     void selectionIsIdentical(int len) {
         Kernels p = panama();
         SplittableRandom r = new SplittableRandom(len + 13);
