@@ -410,7 +410,6 @@ public final class PanamaKernels implements Kernels {
         int whole = n & ~3;
         int count = 0;
         for (int i = 0; i < whole; i += 4) {
-            // from the loop index, not carried from the last iteration (a vector loop phi may be boxed)
             VectorMask<Double> second = lanes.add(i - split).compare(VectorOperators.GE, 0.0);
             DoubleVector unitCost = unit0.blend(unit1, second);
             DoubleVector scale = sub0.blend(sub1, second);
@@ -503,7 +502,6 @@ public final class PanamaKernels implements Kernels {
         int whole = n & ~7;
         int i = 0;
         for (; i < whole; i += 8) {
-            // positions from the loop index, not carried from the last iteration (a vector loop phi may be boxed)
             DoubleVector posA = lanes.add(i - split);
             VectorMask<Double> secondA = posA.compare(VectorOperators.GE, 0.0);
             VectorMask<Double> secondB = posA.compare(VectorOperators.GE, -4.0);
@@ -561,8 +559,9 @@ public final class PanamaKernels implements Kernels {
 
     /**
      * {@link #scoresRound} of applicants {@code [i, i+4)} as one vector. A method of its own, taking and
-     * returning no vector: a vector of the caller's kept live into a branch that C2 compiled as never taken
-     * was boxed on every call (48 bytes a call, seen with {@code -prof gc}).
+     * returning no vector, so that no vector of the caller's loop is live into a branch C2 may compile as
+     * never taken: the same step written in line in {@link #select} boxed a vector on every call there
+     * (48 bytes a call, seen with {@code -prof gc}; that step was dropped, {@code results/ab-session11/}).
      */
     private static void scoresFour(double[] z, int zOff, int i, int split, double mu0, double sigma0,
                                    double threshold0, double mu1, double sigma1, double threshold1, double lo,

@@ -137,7 +137,7 @@ public final class AdmissionsKernel {
                         p.gamingControl(), a.scoreY, a.burden, a.manipulated)
                 : manipulate(k, p, a.observed, a.group, n, tau, eps, a.thresholdNoise, a.scoreY, a.burden,
                         a.manipulated);
-        k.select(a.scoreY, a.eligible, a.n, tau, eps, a.selectU, a.selected, a.groundTruth);
+        k.select(a.scoreY, a.eligible, n, tau, eps, a.selectU, a.selected, a.groundTruth);
         return moved;
     }
 
