@@ -71,8 +71,21 @@ public final class RngStreams {
      * @return a new array of the four state words
      */
     static long[] scalarState(long key) {
+        return scalarState(key, new long[4]);
+    }
+
+    /**
+     * {@link #scalarState(long)} into a given array (no allocation, for streams re-seeded often).
+     *
+     * @param key   the stream key
+     * @param state receives the four state words
+     * @return {@code state}
+     */
+    static long[] scalarState(long key, long[] state) {
         SplitMix64 sm = new SplitMix64(key);
-        long[] state = {sm.nextLong(), sm.nextLong(), sm.nextLong(), sm.nextLong()};
+        for (int i = 0; i < 4; i++) {
+            state[i] = sm.nextLong();
+        }
         if ((state[0] | state[1] | state[2] | state[3]) == 0) {
             state[0] = SplitMix64.GOLDEN_GAMMA;
         }

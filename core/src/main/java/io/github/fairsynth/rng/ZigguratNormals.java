@@ -19,6 +19,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * converts to the double {@code 2^62} exactly). If that probe finds a layout other than the one above
  * (a later Commons version), every value goes through Commons' sampler: slower, still the same numbers.
  *
+ * <p>The same sampler also makes normals from 64-bit values drawn elsewhere (the admissions streams):
+ * {@link #fromBits} runs the fast path over an array of values and marks every other value with a NaN,
+ * and {@link #edge(long)} gives such a value's normal as Commons' sampler gives it when its first draw is
+ * that value and its further draws come from this object's stream.
+ *
  * <p>Not thread-safe: one instance per thread; {@link #reseed(long)} reuses it for another stream.
  */
 public final class ZigguratNormals {
@@ -26,11 +31,15 @@ public final class ZigguratNormals {
     private static final double[] X = new double[256];
     /** Low bytes below this take the fast path; 0 when the probe found an unexpected layout. */
     private static final int FAST = probe(X);
+    /** {@code X} with NaN for the indices that are not on the fast path: {@link #fromBits}'s table. */
+    private static final double[] X_OR_NAN = orNaN(X, FAST);
 
     /** The stream; its fields are the state between calls. */
     private final State rng = new State();
+    /** Scratch for {@link #reseed(long)}: admissions re-seed once per chunk that has an edge draw. */
+    private final long[] seedWords = new long[4];
     /** Commons' sampler over {@link #rng}, for the edge draws. */
-    private final ZigguratSampler.NormalizedGaussian edge = ZigguratSampler.NormalizedGaussian.of(rng);
+    private final ZigguratSampler.NormalizedGaussian sampler = ZigguratSampler.NormalizedGaussian.of(rng);
 
     /**
      * @param key the stream key (see {@link RngStreams#key(long, long, long)})
@@ -45,8 +54,45 @@ public final class ZigguratNormals {
      * @param key the stream key
      */
     public void reseed(long key) {
-        long[] st = RngStreams.scalarState(key);
+        long[] st = RngStreams.scalarState(key, seedWords);
         rng.set(st[0], st[1], st[2], st[3]);
+        rng.pending = false;
+    }
+
+    /**
+     * The normals of {@code n} given 64-bit values as Commons' sampler makes them when they are its first
+     * draws: {@code out[outOff + k] = X[i] · bits[off + k]} for a value whose low byte {@code i} is on the
+     * fast path, NaN for the others (about 3 in 256), whose normal {@link #edge(long)} gives.
+     *
+     * @param bits   the values
+     * @param off    index of the first
+     * @param n      how many
+     * @param out    the normals, NaN where {@link #edge(long)} must finish
+     * @param outOff index of the first normal
+     */
+    public static void fromBits(long[] bits, int off, int n, double[] out, int outOff) {
+        final double[] x = X_OR_NAN;
+        for (int k = 0; k < n; k++) {
+            long v = bits[off + k];
+            out[outOff + k] = x[(int) v & 0xff] * (double) v;
+        }
+    }
+
+    /**
+     * The normal of a value {@link #fromBits} marked NaN: Commons' {@code sample()} over a provider whose
+     * first output is {@code v} and whose further outputs are this object's stream, which advances by as
+     * many draws as the sampler's edge code takes. (For a value on the fast path it gives the same number
+     * as {@link #fromBits}, without advancing the stream.)
+     *
+     * @param v the first draw
+     * @return the standard normal
+     */
+    public double edge(long v) {
+        rng.pendingValue = v;
+        rng.pending = true;
+        double z = sampler.sample();
+        rng.pending = false;
+        return z;
     }
 
     /**
@@ -78,7 +124,7 @@ public final class ZigguratNormals {
                 y[k] = y[k] + scale * (x[i] * (double) v);
             } else {
                 rng.set(s0, s1, s2, s3); // the state before v: the sampler draws v again
-                y[k] = y[k] + scale * edge.sample();
+                y[k] = y[k] + scale * sampler.sample();
                 s0 = rng.s0;
                 s1 = rng.s1;
                 s2 = rng.s2;
@@ -129,6 +175,12 @@ public final class ZigguratNormals {
         return fast;
     }
 
+    private static double[] orNaN(double[] x, int fast) {
+        double[] t = x.clone();
+        java.util.Arrays.fill(t, fast, t.length, Double.NaN);
+        return t;
+    }
+
     /** A provider that returns one chosen value, then fails. */
     private static final class Probe implements UniformRandomProvider {
         long value;
@@ -143,12 +195,17 @@ public final class ZigguratNormals {
         }
     }
 
-    /** xoshiro256++ with its state in fields (the scalar stream of {@link RngStreams}). */
+    /**
+     * xoshiro256++ with its state in fields (the scalar stream of {@link RngStreams}), which first returns
+     * {@link #pendingValue} when {@link #pending} is set.
+     */
     private static final class State implements UniformRandomProvider {
         long s0;
         long s1;
         long s2;
         long s3;
+        boolean pending;
+        long pendingValue;
 
         void set(long a, long b, long c, long d) {
             s0 = a;
@@ -159,6 +216,10 @@ public final class ZigguratNormals {
 
         @Override
         public long nextLong() {
+            if (pending) {
+                pending = false;
+                return pendingValue;
+            }
             long r = Long.rotateLeft(s0 + s3, 23) + s0;
             long t = s1 << 17;
             s2 ^= s0;
