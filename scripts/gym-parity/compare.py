@@ -1,9 +1,22 @@
 #!/usr/bin/python3
 import json, subprocess, sys, math  # run from the folder holding the *.py.json files
+from statistics import NormalDist
 names = open('names.txt').read().split()
 import os
 JAR = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'cli', 'target', 'fairsynth.jar')
 metrics = ['share', 'eligible_rate', 'selected_rate', 'manipulated_rate', 'accuracy', 'social_burden', 'mean_burden']
+# shares of applicants: when every gym environment gave the same value (0 or 1: SE 0), compare counts
+per_applicant = {'share', 'eligible_rate', 'selected_rate', 'manipulated_rate'}
+
+
+def unseen_event_z(d, n):
+    """The gym never saw an event that fairsynth saw k = d*n times among n applicants (as many on each
+    side). Given k events in all, each falls on either side with probability 1/2 under the same
+    distribution, so all k on one side has two-sided probability 2^(1-k); returned as the |z| of a normal
+    with that tail, comparable with the other metrics' |diff|/SE."""
+    k = round(d * n)
+    pval = min(1.0, 2.0 ** (1 - k))
+    return 0.0 if pval >= 1 else NormalDist().inv_cdf(1 - pval / 2), k
 worst_all = 0; lines = []
 for k in names:
     try:
@@ -32,8 +45,16 @@ for k in names:
         for m in metrics:
             se = p['se'][m] * math.sqrt(2)
             d = abs(f[m] - p[m])
-            z = d / se if se > 0 else (0 if d < 1e-12 else float('inf'))
-            if z > worst: worst, where = z, f'{g}.{m} fairsynth {f[m]:.5f} gym {p[m]:.5f} se {p["se"][m]:.5f}'
+            note = ''
+            if se > 0 or d < 1e-12:
+                z = d / se if se > 0 else 0
+            elif m in per_applicant:
+                n = fs['overall']['applicant_steps'] * (f['share'] if m != 'share' and g != 'overall' else 1)
+                z, events = unseen_event_z(d, n)
+                note = f', gym constant: {events} applicant(s) of {n:.0f} differ'
+            else:
+                z = float('inf')
+            if z > worst: worst, where = z, f'{g}.{m} fairsynth {f[m]:.7f} gym {p[m]:.7f} se {p["se"][m]:.5f}{note}'
     tp, tf = py['threshold'], fs['threshold']
     se_t = math.sqrt(tp['final_sd'] ** 2 / py['envs'] + tf['final_sd'] ** 2 / fs['envs'])
     dt = abs(tp['final_mean'] - tf['final_mean'])

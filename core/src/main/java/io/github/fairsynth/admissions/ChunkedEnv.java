@@ -8,7 +8,7 @@ import io.github.fairsynth.simd.Kernels;
  * steps ({@link Jury#observesApplicants()} false). Each chunk of {@value RoundSampler#CHUNK} applicants is
  * drawn, gamed, selected and tallied while it is in cache, and the next round's group uniforms of the same
  * chunk are drawn with it; chunks may run on several threads. Environments whose rounds are one chunk can
- * be stepped together ({@link #stepAll}), their normals made in one kernel call. The numbers are those of
+ * be stepped together ({@link #stepAll}), their normals made in one call. The numbers are those of
  * {@link AdmissionsEnv}: the same streams, the same rules, the same per-chunk tallies in chunk order.
  */
 final class ChunkedEnv {
@@ -137,10 +137,11 @@ final class ChunkedEnv {
 
     /**
      * Takes one step of each of {@code envs[0 … n)}, exactly as {@link #step} with one thread would, one
-     * environment after the other. Rounds of a few applicants leave the normals kernel little to work on
-     * per call (18 ns per normal in calls of 20, 10 in calls of 1,280 on the Zen 1 machine), so the raw
-     * bits of the normals of as many rounds as fit {@value RoundSampler#CHUNK} are drawn first, each from its
-     * own stream, and made normal in one call.
+     * environment after the other. The raw bits of the normals of as many rounds as fit
+     * {@value RoundSampler#CHUNK} are drawn first, each from its own stream, and made normal in one call
+     * ({@link RoundSampler#normals}); each round then finishes its own normals off the ziggurat's fast path.
+     * (Made for contract version 1's vector normal, which cost 18 ns a normal in calls of 20 and 10 in calls
+     * of 1,280 on the Zen 1 machine.)
      *
      * @param envs      environments of the same parameters and kernels, each with rounds of one chunk
      * @param n         how many to step
@@ -160,14 +161,14 @@ final class ChunkedEnv {
                 ChunkedEnv env = envs[e];
                 env.sampler.drawNormalBits(env.begin(threshold[e], epsilon[e]), 0, b, b.bits, (e - from) * normals);
             }
-            sampler0.kernels().normals(b.bits, (to - from) * normals, b.z);
+            RoundSampler.normals(b, 0, (to - from) * normals);
             Outcome o = w.outcome;
             for (int e = from; e < to; e++) {
                 ChunkedEnv env = envs[e];
                 long round = env.steps;
                 int zeros = env.groupZero;
                 w.a.n = env.sampler.chunkSize(0);
-                env.sampler.finishChunk(round, 0, zeros, b, b.z, (e - from) * normals, w.a, 0);
+                env.sampler.finishChunk(round, 0, zeros, b, (e - from) * normals, w.a, 0);
                 o.g0.clear();
                 o.g1.clear();
                 env.play(round, 0, zeros, threshold[e], epsilon[e], w, o);

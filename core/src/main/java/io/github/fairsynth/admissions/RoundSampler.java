@@ -2,6 +2,7 @@ package io.github.fairsynth.admissions;
 
 import io.github.fairsynth.rng.RngStreams;
 import io.github.fairsynth.rng.Xoshiro256PlusPlusX4;
+import io.github.fairsynth.rng.ZigguratNormals;
 import io.github.fairsynth.simd.Kernels;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
@@ -19,16 +20,20 @@ import java.util.Arrays;
  * {@code key(key(seed, 65, env), round, c)}: per applicant a sign uniform then a Beta draw, first for
  * feature noise, then for threshold noise. Group counts are the number of group uniforms below
  * {@code mix_weight[0]} (a multinomial count); group 0 takes the first positions, as in the gym.
- * Normals are {@code InverseNormal} quantiles of open uniforms, made by the {@link Kernels}.
+ * A normal is Commons RNG's ziggurat of its 64 bits ({@link ZigguratNormals#fromBits}); the few bits that
+ * leave the ziggurat's fast path (about 3 in 256) take their further draws from the scalar stream
+ * {@code key(key(seed, 66, env), round, c)}, in the order of the chunk's normals.
  */
 final class RoundSampler {
     static final int CHUNK = 4096;
     private static final long PURPOSE_ROUND = 64;
     private static final long PURPOSE_BETA = 65;
+    private static final long PURPOSE_EDGE = 66;
 
     private final AdmissionsParams p;
     private final long envKey;
     private final long betaKey;
+    private final long edgeKey;
     private final Kernels kernels;
     private final boolean gaussFeat;
     private final boolean gaussThr;
@@ -51,8 +56,10 @@ final class RoundSampler {
         /** Raw bits of a chunk's normals, all sections; or of the normals of several small rounds. */
         final long[] bits;
         final double[] u;
-        /** The normals of {@link #bits}. */
+        /** The normals of {@link #bits}, index for index. */
         final double[] z;
+        /** The stream of the normals that leave the ziggurat's fast path. */
+        final ZigguratNormals edges = new ZigguratNormals(0);
 
         /**
          * @param p parameters (buffers for a chunk of up to {@value #CHUNK} of their applicants, and for at
@@ -75,6 +82,7 @@ final class RoundSampler {
         this.kernels = kernels;
         envKey = RngStreams.key(seed, PURPOSE_ROUND, env);
         betaKey = RngStreams.key(seed, PURPOSE_BETA, env);
+        edgeKey = RngStreams.key(seed, PURPOSE_EDGE, env);
         boolean noise = p.noiseSigma() > 0;
         gaussFeat = p.noisyFeatures() && noise && p.noiseDist() == NoiseDist.GAUSSIAN;
         gaussThr = p.noisyThreshold() && noise && p.noiseDist() == NoiseDist.GAUSSIAN;
@@ -157,7 +165,7 @@ final class RoundSampler {
     /**
      * Draws one chunk of a round whose group uniforms {@link #groupZeroCount(long, int, Buffers)} has drawn:
      * applicant {@code chunk·CHUNK + i} goes to {@code a}'s index {@code off + i}. The same as
-     * {@link #drawNormalBits} into {@code b.bits}, the {@link Kernels#normals} of those bits, then
+     * {@link #drawNormalBits} into {@code b.bits}, {@link #normals} of those bits into {@code b.z}, then
      * {@link #finishChunk}.
      *
      * @param round the round
@@ -169,14 +177,28 @@ final class RoundSampler {
      */
     void sampleChunk(long round, int chunk, int zeros, Buffers b, Applicants a, int off) {
         drawNormalBits(round, chunk, b, b.bits, 0);
-        kernels.normals(b.bits, sections() * chunkSize(chunk), b.z);
-        finishChunk(round, chunk, zeros, b, b.z, 0, a, off);
+        normals(b, 0, sections() * chunkSize(chunk));
+        finishChunk(round, chunk, zeros, b, 0, a, off);
+    }
+
+    /**
+     * The fast part of making normals: {@code b.z[from … from + n)} from {@code b.bits} at the same indices,
+     * NaN where {@link #finishChunk} must finish a normal off the ziggurat's fast path. One call may cover
+     * the bits of several chunks or rounds.
+     *
+     * @param b    the buffers
+     * @param from first index
+     * @param n    how many
+     */
+    static void normals(Buffers b, int from, int n) {
+        ZigguratNormals.fromBits(b.bits, from, n, b.z, from);
     }
 
     /**
      * The first part of drawing a chunk: the raw bits of its normals, {@link #sections()} runs of
      * {@link #chunkSize(int)} each, into {@code bits[off …)}. The stream's state after them is kept for
-     * {@link #finishChunk}, so the bits of many small rounds can be drawn first and made normal in one call.
+     * {@link #finishChunk}, so the bits of many small rounds can be drawn first and made normal in one call
+     * of {@link #normals}.
      *
      * @param round the round (its group uniforms drawn)
      * @param chunk the chunk
@@ -195,20 +217,22 @@ final class RoundSampler {
     }
 
     /**
-     * The rest of drawing a chunk, after {@link #drawNormalBits}: scores, eligibility, noise and the
-     * selection uniforms, from the normals of those bits in {@code z[zOff …)}.
+     * The rest of drawing a chunk, after {@link #drawNormalBits} into {@code b.bits[zOff …)} and
+     * {@link #normals} of them: the normals off the ziggurat's fast path ({@link #finishEdges}), then
+     * scores, eligibility, noise and the selection uniforms.
      *
      * @param round the round
      * @param chunk the chunk
      * @param zeros the round's group-0 count (group 0 takes the first positions of the round)
      * @param b     the calling worker's buffers
-     * @param z     the normals of the chunk's bits
-     * @param zOff  index of the first
+     * @param zOff  index of the chunk's first normal in {@code b.z} (and of its bits in {@code b.bits})
      * @param a     the destination
      * @param off   the destination index of the chunk's first applicant
      */
-    void finishChunk(long round, int chunk, int zeros, Buffers b, double[] z, int zOff, Applicants a, int off) {
+    void finishChunk(long round, int chunk, int zeros, Buffers b, int zOff, Applicants a, int off) {
         int m = chunkSize(chunk);
+        double[] z = b.z;
+        finishEdges(round, chunk, b, zOff);
         double lo = p.scoreMin();
         double hi = p.scoreMax();
         Xoshiro256PlusPlusX4 lanes = b.lanes;
@@ -245,6 +269,30 @@ final class RoundSampler {
                 for (int i = 0; i < m; i++) {
                     a.thresholdNoise[off + i] = betaNoise(rng, beta);
                 }
+            }
+        }
+    }
+
+    /**
+     * Replaces each NaN {@link #normals} left among a chunk's normals by {@link ZigguratNormals#edge} of its
+     * bits, in index order, over the chunk's edge stream (seeded only when the chunk has such a normal: most
+     * rounds of a few applicants have none).
+     *
+     * @param round the round
+     * @param chunk the chunk
+     * @param b     the calling worker's buffers
+     * @param zOff  index of the chunk's first normal in {@code b.z} (and of its bits in {@code b.bits})
+     */
+    private void finishEdges(long round, int chunk, Buffers b, int zOff) {
+        double[] z = b.z;
+        boolean seeded = false;
+        for (int k = zOff, end = zOff + sections() * chunkSize(chunk); k < end; k++) {
+            if (z[k] != z[k]) {
+                if (!seeded) {
+                    b.edges.reseed(RngStreams.key(edgeKey, round, chunk));
+                    seeded = true;
+                }
+                z[k] = b.edges.edge(b.bits[k]);
             }
         }
     }

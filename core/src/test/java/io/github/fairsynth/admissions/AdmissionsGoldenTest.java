@@ -13,18 +13,18 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Pins the admissions streams (docs/REPRODUCIBILITY.md): SHA-256 of every trace value of three runs. */
+/** Pins the admissions streams (docs/REPRODUCIBILITY.md, contract version 2): SHA-256 of every trace value of three runs. */
 class AdmissionsGoldenTest {
     static Stream<Arguments> runs() {
         return Stream.of(
                 Arguments.of("default, fixed 0.8", AdmissionsParams.builder().build(),
-                        new JurySettings(JurySettings.Kind.FIXED, 0.8, 0, false, 0.7, 10, 0.02, 0), "115d11366ce5fa04b9d01ac62512daa74dfbfe6ccde8f44c2dbd7f509109332a"),
+                        new JurySettings(JurySettings.Kind.FIXED, 0.8, 0, false, 0.7, 10, 0.02, 0), "39ff732edbb77d2186c42112561ab307c3d49f15cd2c988f90d4939785132860"),
                 Arguments.of("noisy threshold and features, static jury", AdmissionsParams.builder()
                         .noisyThreshold(true).noisyFeatures(true).build(),
-                        new JurySettings(JurySettings.Kind.STATIC, 0, 0, false, 0.7, 10, 0.02, 5), "4f8b5a618a10682eddffd39e9649e7d61b7396c693764ab409734fb9324fdde2"),
+                        new JurySettings(JurySettings.Kind.STATIC, 0, 0, false, 0.7, 10, 0.02, 5), "4352c0e43b19183bdd74e11535629c9ba8bfe4ec347827de185d8f325a7c36bd"),
                 Arguments.of("beta noise, robust, epsilon-greedy, 5000 applicants", AdmissionsParams.builder()
                         .numApplicants(5000).noiseDist(NoiseDist.BETA).noise(5, 1, -0.3, 0.3).noisyThreshold(true).build(),
-                        new JurySettings(JurySettings.Kind.ROBUST, 0, 0, true, 0.7, 10, 0.5, 3), "816db588f5b056fda3a702a2ff8739950c058bd30ed24bf7e56a5dc3ace3a928"));
+                        new JurySettings(JurySettings.Kind.ROBUST, 0, 0, true, 0.7, 10, 0.5, 3), "200ad6384d541d31e735a3d166807765eb71f2765f4dbbe086cec83b7b523c81"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -50,6 +50,123 @@ class AdmissionsPropertiesTest {
         }
     }
 
+    /**
+     * Each group's original scores are {@code clip(N(mu_g, sigma_g²), min, max)}: Pearson's chi-square over
+     * cells cut at the normal's 5% quantiles and at ±2.5, ±3 and ±3.5 sigma (the tails, where the
+     * ziggurat's edge draws land), at confidence 1 − ALPHA/2 per group. A group with sigma 0 has one score,
+     * checked exactly.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void originalScoresFollowTheClippedNormal(AdmCase c) {
+        AdmissionsParams p = c.params();
+        AdmissionsEnv env = new AdmissionsEnv(p, c.seed(), 3);
+        double[] zc = normalCuts();
+        long[][] counts = new long[2][zc.length + 1];
+        long[] n = new long[2];
+        for (int s = 0; s < STEPS; s++) {
+            Applicants a = env.current();
+            for (int i = 0; i < a.size(); i++) {
+                int g = a.group(i);
+                double x = a.original(i);
+                n[g]++;
+                if (p.sigma(g) == 0) {
+                    assertEquals(AdmissionsKernel.clip(p.mu(g), p.scoreMin(), p.scoreMax()), x, 0.0, "sigma 0");
+                    continue;
+                }
+                int cell = 0;
+                while (cell < zc.length && x >= p.mu(g) + p.sigma(g) * zc[cell]) {
+                    cell++;
+                }
+                counts[g][cell]++;
+            }
+            env.step(c.tau(), c.eps());
+        }
+        for (int g = 0; g < 2; g++) {
+            if (p.sigma(g) == 0 || n[g] == 0) {
+                continue;
+            }
+            double[] expected = new double[zc.length + 1];
+            double below = 0;
+            for (int k = 0; k <= zc.length; k++) {
+                double upTo = k < zc.length ? belowClipped(p, g, p.mu(g) + p.sigma(g) * zc[k]) : 1;
+                expected[k] = n[g] * (upTo - below);
+                below = upTo;
+            }
+            double[] chi = Stats.chiSquare(counts[g], expected);
+            if (chi[1] >= 1) {
+                double q = Stats.chiSquareQuantile((int) chi[1], ALPHA / 2);
+                assertTrue(chi[0] <= q, "group " + g + " scores: chi-square " + chi[0] + " > " + q + " (df " + chi[1] + ")");
+            }
+        }
+    }
+
+    /**
+     * The normals behind the scores, a million per case (200,000 applicants × 5 steps, each group's scores
+     * unclipped in practice: mean 0.5, sigma 0.08 or 0.1), are standard normal out to the tails: Pearson's
+     * chi-square over cells cut at the normal's 2.5% quantiles and at ±2.5, ±3, ±3.3, ±3.6 (where the
+     * ziggurat's tail begins) and ±4 sigma, at confidence 1 − ALPHA/2 per group.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void scoreNormalsAreStandardNormalIntoTheTails(AdmCase c) {
+        AdmissionsParams p = c.params().toBuilder().numApplicants(200_000).mu(0.5, 0.5).sigma(0.08, 0.1).build();
+        AdmissionsEnv env = new AdmissionsEnv(p, c.seed(), 4);
+        double[] zc = cuts(40, -4, -3.6, -3.3, -3, -2.5, 2.5, 3, 3.3, 3.6, 4);
+        long[][] counts = new long[2][zc.length + 1];
+        long[] n = new long[2];
+        for (int s = 0; s < 5; s++) {
+            Applicants a = env.current();
+            for (int i = 0; i < a.size(); i++) {
+                int g = a.group(i);
+                double z = (a.original(i) - p.mu(g)) / p.sigma(g);
+                int cell = java.util.Arrays.binarySearch(zc, z);
+                counts[g][cell >= 0 ? cell + 1 : -cell - 1]++;
+                n[g]++;
+            }
+            env.step(c.tau(), c.eps());
+        }
+        for (int g = 0; g < 2; g++) {
+            double[] expected = new double[zc.length + 1];
+            double below = 0;
+            for (int k = 0; k <= zc.length; k++) {
+                double upTo = k < zc.length ? Stats.phi(zc[k]) : 1;
+                expected[k] = n[g] * (upTo - below);
+                below = upTo;
+            }
+            double[] chi = Stats.chiSquare(counts[g], expected);
+            double q = Stats.chiSquareQuantile((int) chi[1], ALPHA / 2);
+            assertTrue(chi[0] <= q, "group " + g + " normals: chi-square " + chi[0] + " > " + q + " (df " + chi[1] + ")");
+        }
+    }
+
+    /** @return the cut points in sigma units: the normal's k/20 quantiles and ±2.5, ±3, ±3.5, ascending */
+    static double[] normalCuts() {
+        return cuts(20, -3.5, -3, -2.5, 2.5, 3, 3.5);
+    }
+
+    /** @return the normal's k/parts quantiles (0 &lt; k &lt; parts) and the given points, ascending */
+    static double[] cuts(int parts, double... more) {
+        double[] c = new double[parts - 1 + more.length];
+        for (int k = 1; k < parts; k++) {
+            c[k - 1] = Stats.normalQuantile((double) k / parts);
+        }
+        System.arraycopy(more, 0, c, parts - 1, more.length);
+        java.util.Arrays.sort(c);
+        return c;
+    }
+
+    /** @return P(clip(N(mu_g, sigma_g²), min, max) &lt; x) */
+    static double belowClipped(AdmissionsParams p, int g, double x) {
+        if (x <= p.scoreMin()) {
+            return 0;
+        }
+        if (x > p.scoreMax()) {
+            return 1;
+        }
+        return Stats.phi((x - p.mu(g)) / p.sigma(g));
+    }
+
     /** P(clip(N(mu, sigma), min, max) >= mu + factor·mu). */
     static double eligibleProbability(AdmissionsParams p, int g) {
         double tau = p.trueThreshold(g);

@@ -48,7 +48,12 @@ final class Stats {
 
     /** @return z with P(|Z| &gt; z) = alpha */
     static double zTwoSided(double alpha) {
-        return InverseNormal.quantile(1 - alpha / 2);
+        return normalQuantile(1 - alpha / 2);
+    }
+
+    /** @return the standard normal's p-quantile */
+    static double normalQuantile(double p) {
+        return InverseNormal.quantile(p);
     }
 
     /** @return the standard normal CDF */
