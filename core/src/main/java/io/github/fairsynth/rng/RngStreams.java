@@ -60,22 +60,13 @@ public final class RngStreams {
      * @return a new scalar stream
      */
     public static UniformRandomProvider scalarFromKey(long key) {
-        return new XoShiRo256PlusPlus(scalarState(key));
+        return new XoShiRo256PlusPlus(scalarState(key, new long[4]));
     }
 
     /**
      * The state words {@code s0..s3} of the scalar stream at a key: the first four SplitMix64 outputs at
-     * the key, with the all-zero state (never seen in practice) replaced as the contract says.
-     *
-     * @param key the stream key
-     * @return a new array of the four state words
-     */
-    static long[] scalarState(long key) {
-        return scalarState(key, new long[4]);
-    }
-
-    /**
-     * {@link #scalarState(long)} into a given array (no allocation, for streams re-seeded often).
+     * the key, with the all-zero state (never seen in practice) replaced as the contract says. Written into
+     * a given array, so that streams re-seeded often allocate nothing.
      *
      * @param key   the stream key
      * @param state receives the four state words

@@ -199,15 +199,12 @@ class KernelsTest {
             int n = from + len;
             double[] x = new double[n];
             double[] noise = new double[n];
-            for (int i = 0; i < n; i++) {
-                x[i] = grid ? r.nextInt(9) / 8.0 : r.nextDouble();
-                noise[i] = grid ? (r.nextInt(9) - 4) / 8.0 : r.nextGaussian() * 0.1;
-            }
+            gamingScores(r, grid, x, noise);
             double tau = grid ? r.nextInt(9) / 8.0 : r.nextDouble();
             double eps = grid ? r.nextInt(3) / 8.0 : r.nextDouble() * 0.1;
-            double unit = grid ? (1 << r.nextInt(6)) / 4.0 : r.nextDouble() * 5;
+            double unit = unitCost(r, grid);
             double scale = rep % 3 == 0 ? 0.75 : 1.0;
-            double control = rep % 4 == 0 ? Double.POSITIVE_INFINITY : (grid ? r.nextInt(4) / 8.0 : r.nextDouble() * 0.3);
+            double control = gamingControl(r, grid, rep);
             double[] useNoise = rep % 5 < 2 ? noise : null;
             double[] ys = new double[n];
             double[] yv = new double[n];
@@ -238,6 +235,27 @@ class KernelsTest {
     }
 
     /**
+     * Observed scores and threshold noise for the gaming tests: on a grid of eighths (so scores meet tau and
+     * the move's margin meets its bounds exactly) or drawn freely.
+     */
+    private static void gamingScores(SplittableRandom r, boolean grid, double[] x, double[] noise) {
+        for (int i = 0; i < x.length; i++) {
+            x[i] = grid ? r.nextInt(9) / 8.0 : r.nextDouble();
+            noise[i] = grid ? (r.nextInt(9) - 4) / 8.0 : r.nextGaussian() * 0.1;
+        }
+    }
+
+    /** @return a gaming unit cost: a power of two over four on the grid, else in [0, 5) */
+    private static double unitCost(SplittableRandom r, boolean grid) {
+        return grid ? (1 << r.nextInt(6)) / 4.0 : r.nextDouble() * 5;
+    }
+
+    /** @return a gaming control: unlimited every fourth case, else a grid or free value below 0.3 */
+    private static double gamingControl(SplittableRandom r, boolean grid, int rep) {
+        return rep % 4 == 0 ? Double.POSITIVE_INFINITY : (grid ? r.nextInt(4) / 8.0 : r.nextDouble() * 0.3);
+    }
+
+    /**
      * Gaming a round of two groups in one call, at every split of rounds of every tail length: both kernels'
      * {@code gameRound} give the bits of one {@code game} call per group with that group's costs.
      */
@@ -250,17 +268,14 @@ class KernelsTest {
             boolean grid = rep % 2 == 0;
             double[] x = new double[len];
             double[] noise = new double[len];
-            for (int i = 0; i < len; i++) {
-                x[i] = grid ? r.nextInt(9) / 8.0 : r.nextDouble();
-                noise[i] = grid ? (r.nextInt(9) - 4) / 8.0 : r.nextGaussian() * 0.1;
-            }
+            gamingScores(r, grid, x, noise);
             double tau = grid ? r.nextInt(9) / 8.0 : r.nextDouble();
             double eps = grid ? r.nextInt(3) / 8.0 : r.nextDouble() * 0.1;
-            double unit0 = grid ? (1 << r.nextInt(6)) / 4.0 : r.nextDouble() * 5;
-            double unit1 = grid ? (1 << r.nextInt(6)) / 4.0 : r.nextDouble() * 5;
+            double unit0 = unitCost(r, grid);
+            double unit1 = unitCost(r, grid);
             double scale0 = rep % 3 == 0 ? 0.75 : 1.0;
             double scale1 = rep % 4 == 1 ? 0.5 : 1.0;
-            double control = rep % 4 == 0 ? Double.POSITIVE_INFINITY : (grid ? r.nextInt(4) / 8.0 : r.nextDouble() * 0.3);
+            double control = gamingControl(r, grid, rep);
             double[] useNoise = rep % 5 < 2 ? noise : null;
             for (int split = 0; split <= len; split++) {
                 double[][] y = new double[3][len];

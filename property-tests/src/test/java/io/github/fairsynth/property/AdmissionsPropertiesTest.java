@@ -62,41 +62,30 @@ class AdmissionsPropertiesTest {
         AdmissionsParams p = c.params();
         AdmissionsEnv env = new AdmissionsEnv(p, c.seed(), 3);
         double[] zc = normalCuts();
+        double[][] cuts = new double[2][zc.length];
+        for (int g = 0; g < 2; g++) {
+            for (int k = 0; k < zc.length; k++) {
+                cuts[g][k] = p.mu(g) + p.sigma(g) * zc[k];
+            }
+        }
         long[][] counts = new long[2][zc.length + 1];
-        long[] n = new long[2];
         for (int s = 0; s < STEPS; s++) {
             Applicants a = env.current();
             for (int i = 0; i < a.size(); i++) {
                 int g = a.group(i);
                 double x = a.original(i);
-                n[g]++;
                 if (p.sigma(g) == 0) {
                     assertEquals(AdmissionsKernel.clip(p.mu(g), p.scoreMin(), p.scoreMax()), x, 0.0, "sigma 0");
                     continue;
                 }
-                int cell = 0;
-                while (cell < zc.length && x >= p.mu(g) + p.sigma(g) * zc[cell]) {
-                    cell++;
-                }
-                counts[g][cell]++;
+                counts[g][cell(cuts[g], x)]++;
             }
             env.step(c.tau(), c.eps());
         }
         for (int g = 0; g < 2; g++) {
-            if (p.sigma(g) == 0 || n[g] == 0) {
-                continue;
-            }
-            double[] expected = new double[zc.length + 1];
-            double below = 0;
-            for (int k = 0; k <= zc.length; k++) {
-                double upTo = k < zc.length ? belowClipped(p, g, p.mu(g) + p.sigma(g) * zc[k]) : 1;
-                expected[k] = n[g] * (upTo - below);
-                below = upTo;
-            }
-            double[] chi = Stats.chiSquare(counts[g], expected);
-            if (chi[1] >= 1) {
-                double q = Stats.chiSquareQuantile((int) chi[1], ALPHA / 2);
-                assertTrue(chi[0] <= q, "group " + g + " scores: chi-square " + chi[0] + " > " + q + " (df " + chi[1] + ")");
+            if (p.sigma(g) > 0) {
+                int group = g;
+                assertCellsFit("group " + g + " scores", counts[g], cuts[g], x -> belowClipped(p, group, x), false);
             }
         }
     }
@@ -114,29 +103,49 @@ class AdmissionsPropertiesTest {
         AdmissionsEnv env = new AdmissionsEnv(p, c.seed(), 4);
         double[] zc = cuts(40, -4, -3.6, -3.3, -3, -2.5, 2.5, 3, 3.3, 3.6, 4);
         long[][] counts = new long[2][zc.length + 1];
-        long[] n = new long[2];
         for (int s = 0; s < 5; s++) {
             Applicants a = env.current();
             for (int i = 0; i < a.size(); i++) {
                 int g = a.group(i);
-                double z = (a.original(i) - p.mu(g)) / p.sigma(g);
-                int cell = java.util.Arrays.binarySearch(zc, z);
-                counts[g][cell >= 0 ? cell + 1 : -cell - 1]++;
-                n[g]++;
+                counts[g][cell(zc, (a.original(i) - p.mu(g)) / p.sigma(g))]++;
             }
             env.step(c.tau(), c.eps());
         }
         for (int g = 0; g < 2; g++) {
-            double[] expected = new double[zc.length + 1];
-            double below = 0;
-            for (int k = 0; k <= zc.length; k++) {
-                double upTo = k < zc.length ? Stats.phi(zc[k]) : 1;
-                expected[k] = n[g] * (upTo - below);
-                below = upTo;
-            }
-            double[] chi = Stats.chiSquare(counts[g], expected);
+            assertCellsFit("group " + g + " normals", counts[g], zc, Stats::phi, true);
+        }
+    }
+
+    /** @return how many of the ascending cut points are at or below {@code v}: its cell */
+    static int cell(double[] cuts, double v) {
+        int k = java.util.Arrays.binarySearch(cuts, v);
+        return k >= 0 ? k + 1 : -k - 1;
+    }
+
+    /**
+     * Pearson's chi-square of counts per cell (cell k = [cuts[k-1], cuts[k])) against the expectation from
+     * {@code below(x)} = P(X &lt; x), at confidence 1 − ALPHA/2 (two groups per case). When the pooled
+     * cells leave no degree of freedom there is nothing to test: a failure if {@code required}.
+     */
+    static void assertCellsFit(String what, long[] counts, double[] cuts, java.util.function.DoubleUnaryOperator below,
+                               boolean required) {
+        long n = 0;
+        for (long k : counts) {
+            n += k;
+        }
+        double[] expected = new double[cuts.length + 1];
+        double done = 0;
+        for (int k = 0; k <= cuts.length; k++) {
+            double upTo = k < cuts.length ? below.applyAsDouble(cuts[k]) : 1;
+            expected[k] = n * (upTo - done);
+            done = upTo;
+        }
+        double[] chi = Stats.chiSquare(counts, expected);
+        if (chi[1] >= 1) {
             double q = Stats.chiSquareQuantile((int) chi[1], ALPHA / 2);
-            assertTrue(chi[0] <= q, "group " + g + " normals: chi-square " + chi[0] + " > " + q + " (df " + chi[1] + ")");
+            assertTrue(chi[0] <= q, what + ": chi-square " + chi[0] + " > " + q + " (df " + chi[1] + ")");
+        } else {
+            assertTrue(!required, what + ": no degree of freedom left");
         }
     }
 
