@@ -200,7 +200,7 @@ class KernelsTest {
             double[] x = new double[n];
             double[] noise = new double[n];
             gamingScores(r, grid, x, noise);
-            double tau = grid ? r.nextInt(9) / 8.0 : r.nextDouble();
+            double tau = unitEighth(r, grid);
             double eps = grid ? r.nextInt(3) / 8.0 : r.nextDouble() * 0.1;
             double unit = unitCost(r, grid);
             double scale = rep % 3 == 0 ? 0.75 : 1.0;
@@ -234,13 +234,27 @@ class KernelsTest {
         }
     }
 
+    /** @return a value in [0, 1]: on the grid of eighths (both ends included), or drawn freely */
+    private static double unitEighth(SplittableRandom r, boolean grid) {
+        return grid ? r.nextInt(9) / 8.0 : r.nextDouble();
+    }
+
+    /** @return n score normals: eighths in [-2, 2] on the grid (so scores meet thresholds and bounds), else N(0, 4) */
+    private static double[] scoreNormals(SplittableRandom r, boolean grid, int n) {
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = grid ? (r.nextInt(33) - 16) / 8.0 : r.nextGaussian() * 2;
+        }
+        return z;
+    }
+
     /**
      * Observed scores and threshold noise for the gaming tests: on a grid of eighths (so scores meet tau and
      * the move's margin meets its bounds exactly) or drawn freely.
      */
     private static void gamingScores(SplittableRandom r, boolean grid, double[] x, double[] noise) {
         for (int i = 0; i < x.length; i++) {
-            x[i] = grid ? r.nextInt(9) / 8.0 : r.nextDouble();
+            x[i] = unitEighth(r, grid);
             noise[i] = grid ? (r.nextInt(9) - 4) / 8.0 : r.nextGaussian() * 0.1;
         }
     }
@@ -269,7 +283,7 @@ class KernelsTest {
             double[] x = new double[len];
             double[] noise = new double[len];
             gamingScores(r, grid, x, noise);
-            double tau = grid ? r.nextInt(9) / 8.0 : r.nextDouble();
+            double tau = unitEighth(r, grid);
             double eps = grid ? r.nextInt(3) / 8.0 : r.nextDouble() * 0.1;
             double unit0 = unitCost(r, grid);
             double unit1 = unitCost(r, grid);
@@ -318,13 +332,10 @@ class KernelsTest {
             boolean grid = rep % 2 == 0;
             int zOff = r.nextInt(5);
             int off = r.nextInt(5);
-            double[] z = new double[zOff + len];
-            for (int i = 0; i < z.length; i++) {
-                z[i] = grid ? (r.nextInt(33) - 16) / 8.0 : r.nextGaussian() * 2;
-            }
-            double[] mu = {grid ? r.nextInt(9) / 8.0 : r.nextDouble(), grid ? r.nextInt(9) / 8.0 : r.nextDouble()};
+            double[] z = scoreNormals(r, grid, zOff + len);
+            double[] mu = {unitEighth(r, grid), unitEighth(r, grid)};
             double[] sigma = {grid ? r.nextInt(5) / 8.0 : r.nextDouble(), grid ? r.nextInt(5) / 8.0 : r.nextDouble()};
-            double[] thr = {grid ? r.nextInt(9) / 8.0 : r.nextDouble(), grid ? r.nextInt(9) / 8.0 : r.nextDouble()};
+            double[] thr = {unitEighth(r, grid), unitEighth(r, grid)};
             for (int split = 0; split <= len; split++) {
                 int size = off + len + 2;
                 double[][] out = new double[6][size];
@@ -364,13 +375,10 @@ class KernelsTest {
             boolean grid = rep % 2 == 0;
             int zOff = r.nextInt(5);
             int off = r.nextInt(5);
-            double[] z = new double[zOff + len];
-            for (int i = 0; i < z.length; i++) {
-                z[i] = grid ? (r.nextInt(33) - 16) / 8.0 : r.nextGaussian() * 2;
-            }
-            double mu = grid ? r.nextInt(9) / 8.0 : r.nextDouble();
+            double[] z = scoreNormals(r, grid, zOff + len);
+            double mu = unitEighth(r, grid);
             double sigma = grid ? r.nextInt(5) / 8.0 : r.nextDouble();
-            double threshold = grid ? r.nextInt(9) / 8.0 : r.nextDouble();
+            double threshold = unitEighth(r, grid);
             double[][] out = new double[4][off + len];
             byte[][] el = new byte[2][off + len];
             ScalarKernels.INSTANCE.scores(z, zOff, len, mu, sigma, 0, 1, threshold, out[0], out[1], el[0], off);
@@ -411,11 +419,11 @@ class KernelsTest {
             double[] u = new double[len];
             byte[] el = new byte[len];
             for (int i = 0; i < len; i++) {
-                y[i] = grid ? r.nextInt(9) / 8.0 : r.nextDouble();
+                y[i] = unitEighth(r, grid);
                 u[i] = grid ? r.nextInt(8) / 8.0 : r.nextDouble();
                 el[i] = (byte) r.nextInt(2);
             }
-            double tau = grid ? r.nextInt(9) / 8.0 : r.nextDouble();
+            double tau = unitEighth(r, grid);
             double eps = rep % 3 == 0 ? 0 : grid ? r.nextInt(3) / 8.0 : r.nextDouble() * 0.3;
             byte[][] sel = new byte[2][len];
             byte[][] gt = new byte[2][len];
