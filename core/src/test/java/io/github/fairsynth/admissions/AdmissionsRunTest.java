@@ -4,6 +4,7 @@ import io.github.fairsynth.ConfigException;
 import io.github.fairsynth.exec.ProgressListener;
 import io.github.fairsynth.exec.WorkerTeam;
 import io.github.fairsynth.simd.Kernels;
+import io.github.fairsynth.simd.ScalarKernels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,23 +45,35 @@ class AdmissionsRunTest {
         assertEquals(a[0].finalThresholdSd(), b[0].finalThresholdSd(), 0.0);
     }
 
+    /** @return the scalar kernels, or the Vector API kernels (which must load in this test run) */
+    private static Kernels kernels(boolean scalar) {
+        if (scalar) {
+            return ScalarKernels.INSTANCE;
+        }
+        Kernels k = Kernels.Holder.panama();
+        assertNotNull(k, "the Vector API kernels must load in this test run (surefire adds jdk.incubator.vector)");
+        return k;
+    }
+
     /**
      * A fixed jury's environment is stepped chunk by chunk without keeping its applicants (on one thread or
      * several chunks at once); its metrics equal, bit for bit, those tallied from {@link AdmissionsEnv}'s
-     * kept applicants, for rounds of several chunks (one partial) with every kind of noise.
+     * kept applicants, for rounds of several chunks (one partial) with every kind of noise. The kept
+     * environment runs on one kernel path and the chunked ones on the other (scalar against Vector API,
+     * both ways round), so this is also the whole engine's scalar/SIMD identity.
      */
     @ParameterizedTest
-    @EnumSource(NoiseDist.class)
-    void chunkedSteppingEqualsKeptApplicants(NoiseDist dist) throws Exception {
+    @CsvSource({"GAUSSIAN, true", "GAUSSIAN, false", "BETA, true", "BETA, false"})
+    void chunkedSteppingEqualsKeptApplicants(NoiseDist dist, boolean keptScalar) throws Exception {
         AdmissionsParams p = AdmissionsParams.builder().numApplicants(3 * RoundSampler.CHUNK + 123).noiseDist(dist)
                 .noise(dist == NoiseDist.BETA ? 5 : 0.1, dist == NoiseDist.BETA ? 1 : 0.05, -0.3, 0.3)
                 .noisyFeatures(true).noisyThreshold(true).build();
         double[] taus = {0.8, 0.5, 0.95, 0.3};
         double eps = 0.1;
-        AdmissionsEnv kept = new AdmissionsEnv(p, 17, 4);
+        AdmissionsEnv kept = new AdmissionsEnv(p, 17, 4, kernels(keptScalar));
         ChunkedEnv.Workspace ws = new ChunkedEnv.Workspace(p);
-        ChunkedEnv one = new ChunkedEnv(p, 17, 4, Kernels.get(), ws);
-        ChunkedEnv two = new ChunkedEnv(p, 17, 4, Kernels.get(), ws);
+        ChunkedEnv one = new ChunkedEnv(p, 17, 4, kernels(!keptScalar), ws);
+        ChunkedEnv two = new ChunkedEnv(p, 17, 4, kernels(!keptScalar), ws);
         try (WorkerTeam<ChunkedEnv.Workspace> team = new WorkerTeam<>(2, ws, () -> new ChunkedEnv.Workspace(p))) {
             for (double tau : taus) {
                 assertEquals(kept.current().groupZeroCount(), one.nextGroupZero());
@@ -94,11 +108,13 @@ class AdmissionsRunTest {
      * Stepping several small-round environments together ({@link ChunkedEnv#stepAll}, their normals drawn
      * in one kernel call) gives each the same numbers as stepping it alone, bit for bit: rounds of 37 with
      * every kind of noise, and rounds of 600 with both gaussian noises (three sections of normals, so two
-     * environments per kernel call and a last call with one).
+     * environments per kernel call and a last call with one). Those stepped together use one kernel path
+     * (the round kernels) and those stepped alone the other, scalar against Vector API both ways round.
      */
     @ParameterizedTest
-    @CsvSource({"37, GAUSSIAN", "37, BETA", "37, NONE", "600, GAUSSIAN"})
-    void steppingTogetherEqualsSteppingAlone(int applicants, String noise) throws Exception {
+    @CsvSource({"37, GAUSSIAN, true", "37, GAUSSIAN, false", "37, BETA, true", "37, BETA, false",
+            "37, NONE, true", "37, NONE, false", "600, GAUSSIAN, true", "600, GAUSSIAN, false"})
+    void steppingTogetherEqualsSteppingAlone(int applicants, String noise, boolean togetherScalar) throws Exception {
         AdmissionsParams.Builder b = AdmissionsParams.builder().numApplicants(applicants);
         if (!noise.equals("NONE")) {
             NoiseDist dist = NoiseDist.valueOf(noise);
@@ -111,8 +127,8 @@ class AdmissionsRunTest {
         ChunkedEnv[] together = new ChunkedEnv[n];
         ChunkedEnv[] alone = new ChunkedEnv[n];
         for (int e = 0; e < n; e++) {
-            together[e] = new ChunkedEnv(p, 23, e, Kernels.get(), ws);
-            alone[e] = new ChunkedEnv(p, 23, e, Kernels.get(), ws);
+            together[e] = new ChunkedEnv(p, 23, e, kernels(togetherScalar), ws);
+            alone[e] = new ChunkedEnv(p, 23, e, kernels(!togetherScalar), ws);
         }
         double[] tau = new double[n];
         double[] eps = new double[n];
