@@ -89,6 +89,8 @@ public final class AtomicFile {
             }
             commit(tmp, abs);
             done = true;
+        } catch (IOException e) {
+            throw failure(abs, e);
         } finally {
             if (!done) {
                 Files.deleteIfExists(tmp);
@@ -97,15 +99,61 @@ public final class AtomicFile {
         }
     }
 
-    private static synchronized void register(Path tmp) throws IOException {
+    static synchronized void register(Path tmp) throws IOException {
         if (shuttingDown) {
             throw new IOException("the JVM is shutting down");
         }
         OPEN.add(tmp);
     }
 
-    private static synchronized void unregister(Path tmp) {
+    static synchronized void unregister(Path tmp) {
         OPEN.remove(tmp);
+    }
+
+    /** An I/O failure already explained with the target it was writing. */
+    static final class WriteFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        WriteFailure(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * @param target what was being written
+     * @param e      the failure
+     * @return the failure with the target in its message, and "the disk is full" when it is
+     */
+    static IOException failure(Path target, IOException e) {
+        if (e instanceof WriteFailure) {
+            return e;
+        }
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        boolean full = msg.contains("No space left") || msg.contains("Disk quota");
+        return new WriteFailure("cannot write " + target + ": " + (full ? "the disk is full (" + msg + ")" : msg)
+                + "; nothing was left under that name", e);
+    }
+
+    /**
+     * Deletes a file, or a folder with everything in it; nothing when the path does not exist.
+     *
+     * @param p the path
+     * @throws IOException when something cannot be deleted
+     */
+    static void deleteTree(Path p) throws IOException {
+        if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            try (java.util.stream.Stream<Path> s = Files.list(p)) {
+                for (Path c : (Iterable<Path>) s::iterator) {
+                    deleteTree(c);
+                }
+            }
+        }
+        Files.deleteIfExists(p);
+    }
+
+    /** @return whether the JVM's shutdown hooks have started (the run is being ended) */
+    static synchronized boolean shuttingDown() {
+        return shuttingDown;
     }
 
     private static synchronized void commit(Path tmp, Path target) throws IOException {
@@ -123,7 +171,7 @@ public final class AtomicFile {
         shuttingDown = true;
         for (Path p : OPEN) {
             try {
-                Files.deleteIfExists(p);
+                deleteTree(p);
             } catch (IOException ignored) {
                 // best effort at exit
             }

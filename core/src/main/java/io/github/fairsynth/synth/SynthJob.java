@@ -15,7 +15,7 @@ public final class SynthJob {
     private final long offset;
     private final long limit;
     private final int threads;
-    private LabelRanges ranges;
+    private final RangesOnce ranges;
 
     /**
      * A block handed to a task: rows {@code [from, to)} of it are the ones requested.
@@ -70,6 +70,30 @@ public final class SynthJob {
         this.offset = offset;
         this.limit = limit;
         this.threads = threads;
+        this.ranges = new RangesOnce();
+    }
+
+    private SynthJob(SynthJob whole, long offset, long limit) {
+        this.generator = whole.generator;
+        this.offset = offset;
+        this.limit = limit;
+        this.threads = whole.threads;
+        this.ranges = whole.ranges;
+    }
+
+    /**
+     * A run of rows {@code [offset, offset + limit)} of the same dataset, on the same generator and
+     * threads, sharing this run's label ranges (the first pass is made at most once for both): the parts
+     * of a partitioned dataset.
+     *
+     * @param offset first row, {@code 0 <= offset < samples}
+     * @param limit  number of rows, {@code 1 <= limit <= samples - offset}
+     * @return the part's run
+     * @throws ConfigException for an out-of-range offset or limit
+     */
+    public SynthJob part(long offset, long limit) {
+        new SynthJob(generator, offset, limit, threads); // validates the range
+        return new SynthJob(this, offset, limit);
     }
 
     /**
@@ -116,26 +140,39 @@ public final class SynthJob {
      * @return the ranges
      * @throws Exception if a worker fails or the thread is interrupted
      */
-    public synchronized LabelRanges ranges(ProgressListener progress) throws Exception {
-        if (ranges == null) {
-            SynthSpec spec = spec();
-            int labels = SynthColumns.labelCount(spec);
-            LabelRanges total = new LabelRanges(labels);
-            long blocks = generator.blockCount();
-            long[] done = {0};
-            OrderedPipeline.run(0, blocks, threads, () -> new SynthBlock(spec), (b, block) -> {
-                generator.fill(b, block);
-                LabelRanges part = new LabelRanges(labels);
-                part.include(block);
-                return part;
-            }, (b, part) -> {
-                total.merge(part);
-                done[0] += Math.min(SynthBlock.ROWS, spec.samples() - b * SynthBlock.ROWS);
-                progress.progress("scan", done[0], spec.samples());
-            });
-            ranges = total;
+    public LabelRanges ranges(ProgressListener progress) throws Exception {
+        return ranges.get(progress);
+    }
+
+    /** The label ranges of the whole dataset, computed once and shared by a run and its parts. */
+    private final class RangesOnce {
+        private LabelRanges value;
+
+        synchronized LabelRanges get(ProgressListener progress) throws Exception {
+            if (value == null) {
+                value = scan(progress);
+            }
+            return value;
         }
-        return ranges;
+    }
+
+    private LabelRanges scan(ProgressListener progress) throws Exception {
+        SynthSpec spec = spec();
+        int labels = SynthColumns.labelCount(spec);
+        LabelRanges total = new LabelRanges(labels);
+        long blocks = generator.blockCount();
+        long[] done = {0};
+        OrderedPipeline.run(0, blocks, threads, () -> new SynthBlock(spec), (b, block) -> {
+            generator.fill(b, block);
+            LabelRanges part = new LabelRanges(labels);
+            part.include(block);
+            return part;
+        }, (b, part) -> {
+            total.merge(part);
+            done[0] += Math.min(SynthBlock.ROWS, spec.samples() - b * SynthBlock.ROWS);
+            progress.progress("scan", done[0], spec.samples());
+        });
+        return total;
     }
 
     /**
@@ -144,32 +181,151 @@ public final class SynthJob {
      * works beside the workers (with one worker too: a writer's file I/O overlaps the generation).
      *
      * @param task     runs on a worker with the filled (and scaled) block
-     * @param sink     receives each block's result in order
+     * @param sink     receives each block's result in order, with the block's index in the dataset
      * @param progress receives ("scan", …) during the first pass and ("generate", rows, limit) after
      * @param <R>      result type
      * @throws Exception the first failure of a task or the sink, or an interrupt
      */
     public <R> void run(BlockTask<R> task, OrderedPipeline.Sink<R> sink, ProgressListener progress) throws Exception {
+        long firstBlock = offset / SynthBlock.ROWS;
+        run(1, blocks -> {
+            blocks.next();
+            return task.apply(blocks.block(), blocks.from(), blocks.to());
+        }, (g, r) -> sink.accept(firstBlock + g, r), progress);
+    }
+
+    /**
+     * The blocks of one group, filled (and scaled) one after the other in the worker's own block: the
+     * previous block's values are gone once {@link #next()} is called.
+     */
+    public interface Blocks {
+        /**
+         * Fills the group's next block.
+         *
+         * @return false when the group has no more blocks
+         * @throws Exception if filling fails
+         */
+        boolean next() throws Exception;
+
+        /** @return the current block */
+        SynthBlock block();
+
+        /** @return the first requested row within the current block */
+        int from();
+
+        /** @return the end of the requested rows within the current block (exclusive) */
+        int to();
+
+        /** @return the requested rows of the whole group */
+        int rows();
+    }
+
+    /**
+     * A task over a group of consecutive blocks.
+     *
+     * @param <R> the task's result
+     */
+    @FunctionalInterface
+    public interface GroupTask<R> {
+        /**
+         * @param blocks the group's blocks, to be walked with {@link Blocks#next()}
+         * @return the result handed, in group order, to the sink
+         * @throws Exception any failure; it ends the run
+         */
+        R apply(Blocks blocks) throws Exception;
+    }
+
+    /**
+     * Like {@link #run(BlockTask, OrderedPipeline.Sink, ProgressListener)}, with each task given
+     * {@code blocksPerGroup} consecutive blocks (the first group starts at the run's first row; the last
+     * may be shorter): for writers whose unit is larger than a block, such as a Parquet row group.
+     *
+     * @param blocksPerGroup blocks per task, {@code >= 1}
+     * @param task           runs on a worker over one group
+     * @param sink           receives each group's result in order (index 0 for the first group)
+     * @param progress       receives ("scan", …) during the first pass and ("generate", rows, limit) after
+     * @param <R>            result type
+     * @throws Exception the first failure of a task or the sink, or an interrupt
+     */
+    public <R> void run(int blocksPerGroup, GroupTask<R> task, OrderedPipeline.Sink<R> sink,
+                        ProgressListener progress) throws Exception {
+        if (blocksPerGroup < 1) {
+            throw new IllegalArgumentException("blocksPerGroup = " + blocksPerGroup + ": must be >= 1");
+        }
         SynthSpec spec = spec();
         LabelRanges scaleBy = spec.scale() ? ranges(progress) : null;
         long firstBlock = offset / SynthBlock.ROWS;
         long endRow = offset + limit;
         long endBlock = (endRow + SynthBlock.ROWS - 1) / SynthBlock.ROWS;
+        long groups = (endBlock - firstBlock + blocksPerGroup - 1) / blocksPerGroup;
         long[] done = {0};
-        OrderedPipeline.runOverlapped(firstBlock, endBlock, threads, () -> new SynthBlock(spec), (b, block) -> {
+        OrderedPipeline.runOverlapped(0, groups, threads, () -> new SynthBlock(spec), (g, block) -> {
+            long from = firstBlock + g * blocksPerGroup;
+            long to = Math.min(endBlock, from + blocksPerGroup);
+            return task.apply(new GroupBlocks(block, scaleBy, from, to, endRow));
+        }, (g, r) -> {
+            long from = Math.max(offset, (firstBlock + g * blocksPerGroup) * SynthBlock.ROWS);
+            long to = Math.min(endRow, (firstBlock + (g + 1) * blocksPerGroup) * SynthBlock.ROWS);
+            done[0] += to - from;
+            sink.accept(g, r);
+            progress.progress("generate", done[0], limit);
+        });
+    }
+
+    /** The walk over one group's blocks in a worker's block. */
+    private final class GroupBlocks implements Blocks {
+        private final SynthBlock block;
+        private final LabelRanges scaleBy;
+        private final long endBlock;
+        private final long endRow;
+        private long next;
+        private int from;
+        private int to;
+        private final int rows;
+
+        GroupBlocks(SynthBlock block, LabelRanges scaleBy, long firstBlock, long endBlock, long endRow) {
+            this.block = block;
+            this.scaleBy = scaleBy;
+            this.next = firstBlock;
+            this.endBlock = endBlock;
+            this.endRow = endRow;
+            this.rows = (int) (Math.min(endRow, endBlock * SynthBlock.ROWS) - Math.max(offset, firstBlock * SynthBlock.ROWS));
+        }
+
+        @Override
+        public boolean next() {
+            if (next >= endBlock) {
+                return false;
+            }
+            long b = next++;
             generator.fill(b, block);
             if (scaleBy != null) {
                 scaleBy.scale(block);
             }
             long start = b * SynthBlock.ROWS;
-            int from = (int) (Math.max(offset, start) - start);
-            int to = (int) (Math.min(endRow, start + SynthBlock.ROWS) - start);
-            return task.apply(block, from, to);
-        }, (b, r) -> {
-            long start = b * SynthBlock.ROWS;
-            done[0] += Math.min(endRow, start + SynthBlock.ROWS) - Math.max(offset, start);
-            sink.accept(b, r);
-            progress.progress("generate", done[0], limit);
-        });
+            from = (int) (Math.max(offset, start) - start);
+            to = (int) (Math.min(endRow, start + SynthBlock.ROWS) - start);
+            return true;
+        }
+
+        @Override
+        public SynthBlock block() {
+            return block;
+        }
+
+        @Override
+        public int from() {
+            return from;
+        }
+
+        @Override
+        public int to() {
+            return to;
+        }
+
+        @Override
+        public int rows() {
+            return rows;
+        }
     }
 }

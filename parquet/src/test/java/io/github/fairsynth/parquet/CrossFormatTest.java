@@ -6,7 +6,6 @@ import io.github.fairsynth.io.SynthNpyWriter;
 import io.github.fairsynth.synth.SynthColumns;
 import io.github.fairsynth.synth.SynthJob;
 import io.github.fairsynth.synth.SynthSpec;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,7 +33,7 @@ class CrossFormatTest {
         List<String> names = SynthColumns.names(spec);
         SynthJob job = new SynthJob(spec, 1_000, 4_500, 2);
         SynthCsvWriter.write(job, dir.resolve("d.csv"), ProgressListener.NONE);
-        SynthParquetWriter.write(job, dir.resolve("d.parquet"), CompressionCodecName.ZSTD, Map.of(), ProgressListener.NONE);
+        SynthParquetWriter.write(job, dir.resolve("d.parquet"), ParquetCompression.DEFAULT, Map.of(), ProgressListener.NONE);
         SynthNpyWriter.writeNpy(job, dir.resolve("d.npy"), ProgressListener.NONE);
         SynthNpyWriter.writeNpz(job, dir.resolve("d.npz"), ProgressListener.NONE);
 

@@ -5,7 +5,6 @@ import io.github.fairsynth.synth.SynthColumns;
 import io.github.fairsynth.synth.SynthDataset;
 import io.github.fairsynth.synth.SynthJob;
 import io.github.fairsynth.synth.SynthSpec;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +32,7 @@ class SynthParquetWriterTest {
     void readsBackTheSameNumbersNamesAndMetadata() throws Exception {
         SynthSpec spec = SynthSpec.builder().samples(10_000).dim(4).build();
         Path file = dir.resolve("d.parquet");
-        SynthParquetWriter.write(SynthJob.full(spec, 2), file, CompressionCodecName.ZSTD,
+        SynthParquetWriter.write(SynthJob.full(spec, 2), file, ParquetCompression.DEFAULT,
                 Map.of("fairsynth.seed", "21"), ProgressListener.NONE);
         ParquetReadBack back = new ParquetReadBack(file);
         List<String> names = SynthColumns.names(spec);
@@ -65,14 +64,15 @@ class SynthParquetWriterTest {
         SynthSpec spec = SynthSpec.builder().samples(9_000).dim(3).dropSensitive(true).build();
         Path a = dir.resolve("a.parquet");
         Path b = dir.resolve("b.parquet");
-        SynthParquetWriter.write(SynthJob.full(spec, 1), a, CompressionCodecName.ZSTD, Map.of(), ProgressListener.NONE);
-        SynthParquetWriter.write(SynthJob.full(spec, 3), b, CompressionCodecName.ZSTD, Map.of(), ProgressListener.NONE);
+        SynthParquetWriter.write(SynthJob.full(spec, 1), a, ParquetCompression.DEFAULT, Map.of(), ProgressListener.NONE);
+        SynthParquetWriter.write(SynthJob.full(spec, 3), b, ParquetCompression.DEFAULT, Map.of(), ProgressListener.NONE);
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
-        for (CompressionCodecName c : List.of(CompressionCodecName.SNAPPY, CompressionCodecName.UNCOMPRESSED)) {
-            Path p = dir.resolve(c + ".parquet");
+        for (ParquetCompression c : List.of(ParquetCompression.snappy(), ParquetCompression.none(),
+                ParquetCompression.zstd(9), ParquetCompression.zstd(-3))) {
+            Path p = dir.resolve(c.level() + c.codec().name() + ".parquet");
             SynthParquetWriter.write(SynthJob.full(spec, 2), p, c, Map.of(), ProgressListener.NONE);
             ParquetReadBack back = new ParquetReadBack(p);
-            assertEquals(c.name(), back.codec);
+            assertEquals(c.codec().name(), back.codec);
             assertEquals(9_000, back.rows.size());
             assertArrayEquals(new ParquetReadBack(a).rows.get(8_999), back.rows.get(8_999));
         }
@@ -80,10 +80,15 @@ class SynthParquetWriterTest {
 
     @Test
     void failureLeavesNoFile() throws Exception {
-        SynthSpec spec = SynthSpec.builder().samples(100).dim(3).build();
+        SynthSpec spec = SynthSpec.builder().samples(100_000).dim(3).build();
         Path file = dir.resolve("x.parquet");
-        assertThrows(UnsupportedOperationException.class, () -> SynthParquetWriter.write(SynthJob.full(spec, 1), file,
-                CompressionCodecName.LZO, Map.of(), ProgressListener.NONE));
+        ProgressListener failing = (phase, done, total) -> {
+            if (phase.equals("generate") && done > 0) {
+                throw new IllegalStateException("stop here");
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> SynthParquetWriter.write(SynthJob.full(spec, 2), file,
+                ParquetCompression.DEFAULT, Map.of(), failing));
         assertFalse(Files.exists(file));
         try (var s = Files.list(dir)) {
             assertEquals(0, s.count());
