@@ -6,7 +6,7 @@ import io.github.fairsynth.io.SynthNpyWriter;
 import io.github.fairsynth.parquet.SynthParquetWriter;
 import io.github.fairsynth.synth.SynthJob;
 import io.github.fairsynth.synth.SynthSpec;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import io.github.fairsynth.parquet.ParquetCompression;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -86,7 +86,7 @@ public class WriterBench {
                 SynthCsvWriter.write(job, file, ProgressListener.NONE);
                 break;
             case "parquet":
-                SynthParquetWriter.write(job, file, CompressionCodecName.ZSTD, Map.of(), ProgressListener.NONE);
+                SynthParquetWriter.write(job, file, ParquetCompression.DEFAULT, Map.of(), ProgressListener.NONE);
                 break;
             case "npy":
                 SynthNpyWriter.writeNpy(job, file, ProgressListener.NONE);

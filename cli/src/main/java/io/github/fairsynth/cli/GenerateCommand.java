@@ -4,11 +4,17 @@ import io.github.fairsynth.ConfigException;
 import io.github.fairsynth.analysis.GroupOlsResult;
 import io.github.fairsynth.analysis.GroupOlsSynth;
 import io.github.fairsynth.exec.ProgressListener;
+import io.github.fairsynth.io.AtomicDirectory;
 import io.github.fairsynth.io.AtomicFile;
+import io.github.fairsynth.io.Partitions;
 import io.github.fairsynth.io.SynthCsvWriter;
 import io.github.fairsynth.io.SynthNpyWriter;
+import io.github.fairsynth.parquet.ParquetCompression;
 import io.github.fairsynth.parquet.SynthParquetWriter;
+import io.github.fairsynth.simd.Kernels;
+import io.github.fairsynth.simd.ScalarKernels;
 import io.github.fairsynth.synth.LabelRanges;
+import io.github.fairsynth.synth.SynthGenerator;
 import io.github.fairsynth.synth.SynthColumns;
 import io.github.fairsynth.synth.SynthJob;
 import io.github.fairsynth.synth.SynthSpec;
@@ -94,11 +100,22 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Output file (required unless --fit); the format follows the extension: .csv, .parquet, .npy, .npz.")
     Path out;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Force the format: csv, parquet, npy or npz.")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Force the format: csv, parquet, npy or npz (a dataset folder: parquet unless given).")
     String format;
 
-    @Option(names = "--compression", paramLabel = "CODEC", description = "Parquet compression: zstd (default), snappy or none.")
-    String compression = "zstd";
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "Write --out as a folder of N part files (part-00000.parquet, ...) of whole blocks.")
+    Long partitions;
+
+    @Option(names = "--partition-rows", paramLabel = "R",
+            description = {"Write --out as a folder of part files of R rows each (the last may be shorter).",
+                    "An --out ending in / is a folder too: parts of " + Partitions.DEFAULT_PART_ROWS + " rows unless given."})
+    Long partitionRows;
+
+    @Option(names = "--compression", paramLabel = "CODEC",
+            description = "Parquet compression: zstd[:LEVEL] (LEVEL -7..22; zstd alone is level 3), snappy or none. Default zstd:1.")
+    String compression = ParquetCompression.DEFAULT.toString();
 
     @Option(names = "--fit", paramLabel = "TARGET",
             description = "Fit per-group OLS of this label column straight on the generated rows (no file needed).")
@@ -143,26 +160,13 @@ final class GenerateCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         ProgressListener progress = ProgressBar.create(quiet);
-        OutputFormat fmt = OutputFormat.of(format, out);
-        switch (fmt) {
-            case PARQUET:
-                Map<String, String> meta = new LinkedHashMap<>();
-                meta.put("fairsynth.format", TruthJson.FORMAT);
-                meta.put("fairsynth.config", TruthJson.configJson(job));
-                meta.put("fairsynth.seed", Long.toString(spec.seed()));
-                meta.put("fairsynth.rows", job.offset() + "+" + job.limit());
-                meta.put("fairsynth.truth", new String(TruthJson.toBytes(job,
-                        spec.scale() ? job.ranges(progress) : null), java.nio.charset.StandardCharsets.UTF_8));
-                SynthParquetWriter.write(job, out, OutputFormat.codec(compression), meta, progress);
-                break;
-            case NPY:
-                SynthNpyWriter.writeNpy(job, out, progress);
-                break;
-            case NPZ:
-                SynthNpyWriter.writeNpz(job, out, progress);
-                break;
-            default:
-                SynthCsvWriter.write(job, out, progress);
+        OutputFormat fmt = outputFormat();
+        long[] parts = partitionBounds(job);
+        if (parts == null) {
+            writeFile(job, fmt, out, progress);
+        } else {
+            DatasetFolder.write(job, out, parts, fmt, ParquetCompression.parse(compression),
+                    (part, file, p) -> writeFile(part, fmt, file, p), progress);
         }
         LabelRanges ranges = spec.scale() ? job.ranges(ProgressListener.NONE) : null;
         if (truth != null) {
@@ -172,13 +176,66 @@ final class GenerateCommand implements Callable<Integer> {
         if (!quiet) {
             command.commandLine().getOut().printf(Locale.ROOT,
                     "wrote %,d rows x %d columns to %s (%.1f MB) in %.2f s (%,.0f rows/s, %d threads)%s%n",
-                    job.limit(), SynthColumns.names(spec).size(), out, Files.size(out) / 1e6, secs,
+                    job.limit(), SynthColumns.names(spec).size(), out, DatasetFolder.size(out) / 1e6, secs,
                     job.limit() / secs, job.threads(), truth == null ? "" : "; truth in " + truth);
         }
         if (fit != null) {
             runFit(job);
         }
         return 0;
+    }
+
+    /** Writes one file of the run's rows in the given format. */
+    private void writeFile(SynthJob job, OutputFormat fmt, Path file, ProgressListener progress) throws Exception {
+        switch (fmt) {
+            case PARQUET:
+                SynthSpec spec = job.spec();
+                Map<String, String> meta = new LinkedHashMap<>();
+                meta.put("fairsynth.format", TruthJson.FORMAT);
+                meta.put("fairsynth.config", TruthJson.configJson(job));
+                meta.put("fairsynth.seed", Long.toString(spec.seed()));
+                meta.put("fairsynth.rows", job.offset() + "+" + job.limit());
+                meta.put("fairsynth.truth", new String(TruthJson.toBytes(job,
+                        spec.scale() ? job.ranges(progress) : null), java.nio.charset.StandardCharsets.UTF_8));
+                SynthParquetWriter.write(job, file, ParquetCompression.parse(compression), meta, progress);
+                break;
+            case NPY:
+                SynthNpyWriter.writeNpy(job, file, progress);
+                break;
+            case NPZ:
+                SynthNpyWriter.writeNpz(job, file, progress);
+                break;
+            default:
+                SynthCsvWriter.write(job, file, progress);
+        }
+    }
+
+    /** @return whether --out names a partitioned dataset (a folder) */
+    private boolean folderOut() {
+        return partitions != null || partitionRows != null || out.toString().endsWith("/")
+                || out.toString().endsWith(java.io.File.separator) || Files.isDirectory(out);
+    }
+
+    private OutputFormat outputFormat() {
+        if (folderOut() && format == null) {
+            return OutputFormat.PARQUET;
+        }
+        return OutputFormat.of(format, out);
+    }
+
+    /** @return the parts' row bounds, or null for a single file */
+    private long[] partitionBounds(SynthJob job) {
+        if (!folderOut()) {
+            return null;
+        }
+        if (partitions != null && partitionRows != null) {
+            throw new ConfigException("partitions", partitions, "give --partitions or --partition-rows, not both");
+        }
+        if (partitions != null) {
+            return Partitions.byCount(job.offset(), job.limit(), partitions);
+        }
+        return Partitions.byRows(job.offset(), job.limit(),
+                partitionRows != null ? partitionRows : Partitions.DEFAULT_PART_ROWS);
     }
 
     private void runFit(SynthJob job) throws Exception {
@@ -252,13 +309,17 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private void checkOutputs() {
-        OutputFormat fmt = OutputFormat.of(format, out);
+        OutputFormat fmt = outputFormat();
         if (fmt == OutputFormat.PARQUET) {
-            OutputFormat.codec(compression);
+            ParquetCompression.parse(compression);
         }
-        AtomicFile.checkWritable("out", out);
-        if (fmt == OutputFormat.NPY) {
-            AtomicFile.checkWritable("out", SynthNpyWriter.sidecar(out));
+        if (folderOut()) {
+            AtomicDirectory.checkWritable("out", out, DatasetFolder.MANIFEST);
+        } else {
+            AtomicFile.checkWritable("out", out);
+            if (fmt == OutputFormat.NPY) {
+                AtomicFile.checkWritable("out", SynthNpyWriter.sidecar(out));
+            }
         }
         if (truth != null) {
             AtomicFile.checkWritable("truth", truth);
@@ -275,6 +336,18 @@ final class GenerateCommand implements Callable<Integer> {
         }
         long lim = limit == null ? spec.samples() - off : limit;
         int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        return new SynthJob(spec, off, lim, t);
+        return new SynthJob(new SynthGenerator(spec, kernelsFor(spec, lim)), off, lim, t);
+    }
+
+    /**
+     * Below {@value #VECTOR_MIN_VALUES} feature values to generate (both passes), the scalar kernels: the
+     * Vector API kernels run slower than them until the JIT has compiled them, about 1.5 s into a run, and
+     * their start-up costs about 0.4 s; both give the same bits (results/README.md, "Files").
+     */
+    static final long VECTOR_MIN_VALUES = 200_000_000L;
+
+    private static Kernels kernelsFor(SynthSpec spec, long rows) {
+        long generated = (spec.scale() ? spec.samples() : 0) + rows;
+        return generated * spec.dim() < VECTOR_MIN_VALUES ? ScalarKernels.INSTANCE : Kernels.get();
     }
 }

@@ -1,7 +1,6 @@
 package io.github.fairsynth.cli;
 
 import io.github.fairsynth.ConfigException;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -25,19 +24,5 @@ enum OutputFormat {
             }
         }
         throw new ConfigException("out", out, "must end in .csv, .parquet, .npy or .npz (or give --format)");
-    }
-
-    static CompressionCodecName codec(String name) {
-        switch (name.toLowerCase(Locale.ROOT)) {
-            case "zstd":
-                return CompressionCodecName.ZSTD;
-            case "snappy":
-                return CompressionCodecName.SNAPPY;
-            case "none":
-            case "uncompressed":
-                return CompressionCodecName.UNCOMPRESSED;
-            default:
-                throw new ConfigException("compression", name, "must be zstd, snappy or none");
-        }
     }
 }

@@ -64,7 +64,7 @@ final class TruthJson {
         return w.toString();
     }
 
-    private static void write(JsonGenerator g, SynthJob job, LabelRanges ranges) throws IOException {
+    static void write(JsonGenerator g, SynthJob job, LabelRanges ranges) throws IOException {
         SynthSpec spec = job.spec();
         SynthTruth t = job.generator().truth();
         g.writeStartObject();

@@ -94,7 +94,8 @@ class BadInputTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("unwritable")
-    void unwritableOutput(String what, String path) {
+    void unwritableOutput(String what, String path) throws Exception {
+        Files.writeString(dir.resolve("other.txt"), "a file of the user's: the folder is no dataset to replace");
         CliRunner r = CliRunner.run("generate", "--quiet", "--rows", "10", "--out", path.replace("DIR", dir.toString()));
         assertEquals(2, r.code, r.err);
         assertEquals(1, r.err.strip().lines().count());
@@ -104,7 +105,8 @@ class BadInputTest {
     static Stream<org.junit.jupiter.params.provider.Arguments> unwritable() {
         return Stream.of(
                 org.junit.jupiter.params.provider.Arguments.of("missing folder", "DIR/no/such/folder/a.csv"),
-                org.junit.jupiter.params.provider.Arguments.of("a folder", "DIR"),
+                org.junit.jupiter.params.provider.Arguments.of("a folder of other files", "DIR"),
+                org.junit.jupiter.params.provider.Arguments.of("a file as a dataset folder", "DIR/other.txt/"),
                 org.junit.jupiter.params.provider.Arguments.of("unknown extension", "DIR/a.txt"));
     }
 }

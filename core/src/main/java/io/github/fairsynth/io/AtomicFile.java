@@ -4,10 +4,13 @@ import io.github.fairsynth.ConfigException;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -45,6 +48,21 @@ public final class AtomicFile {
     }
 
     /**
+     * Writes the content at positions of its choosing.
+     *
+     * @param <E> the failure the body may raise
+     */
+    @FunctionalInterface
+    public interface ChannelBody<E extends Exception> {
+        /**
+         * @param channel the temporary file, open for writing
+         * @throws E on failure: the temporary file is deleted and the target untouched
+         * @throws IOException on an I/O failure
+         */
+        void write(FileChannel channel) throws E, IOException;
+    }
+
+    /**
      * Fails early, with a {@link ConfigException} naming {@code parameter}, when {@code target} cannot be
      * written: its folder is missing or not writable, or the target is a folder.
      *
@@ -78,14 +96,31 @@ public final class AtomicFile {
      * @throws IOException on an I/O failure (target untouched)
      */
     public static <E extends Exception> void write(Path target, Body<E> body) throws E, IOException {
+        writeChannel(target, channel -> {
+            OutputStream out = Channels.newOutputStream(channel);
+            body.write(out);
+            out.flush();
+        });
+    }
+
+    /**
+     * Writes {@code target} atomically through a file channel (for content written out of order).
+     *
+     * @param target the final path (replaced if it exists)
+     * @param body   writes the content
+     * @param <E>    the body's failure type
+     * @throws E           the body's failure (target untouched)
+     * @throws IOException on an I/O failure (target untouched)
+     */
+    public static <E extends Exception> void writeChannel(Path target, ChannelBody<E> body) throws E, IOException {
         Path abs = target.toAbsolutePath();
         Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
         register(tmp);
         boolean done = false;
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                body.write(out);
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                body.write(channel);
             }
             commit(tmp, abs);
             done = true;

@@ -6,20 +6,14 @@ import io.github.fairsynth.synth.SynthColumns;
 import io.github.fairsynth.synth.SynthJob;
 import io.github.fairsynth.synth.SynthSpec;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * NumPy output, no dependencies.
@@ -30,7 +24,7 @@ import java.util.zip.ZipOutputStream;
  *       names: {@code pd.DataFrame(np.load(f), columns=json.load(open(sidecar)))}.</li>
  *   <li>{@code .npz}: a zip (stored, as {@code numpy.savez}) of one array per column, named by column:
  *       float64 for features and labels, uint8 for group indicators: {@code pd.DataFrame(dict(np.load(f)))}.
- *       Columns are streamed to hidden temporary files beside the target, then zipped.</li>
+ *       Each member's bytes are written once, at their place in the archive ({@link StoredZip}).</li>
  * </ul>
  * Both are written atomically, and blocks are encoded on the worker threads.
  */
@@ -59,143 +53,169 @@ public final class SynthNpyWriter {
     public static void writeNpy(SynthJob job, Path target, ProgressListener progress) throws Exception {
         SynthSpec spec = job.spec();
         List<String> names = SynthColumns.names(spec);
+        Layout layout = new Layout(spec);
+        // a block's bytes go back to the workers once written: no block-sized allocation per block
+        Queue<byte[]> free = new ConcurrentLinkedQueue<>();
         AtomicFile.write(target, out -> {
             out.write(NpyHeader.of("<f8", job.limit(), names.size()));
-            job.run((block, from, to) -> rowMajor(spec, block, from, to), (b, bytes) -> out.write(bytes), progress);
+            job.run((block, from, to) -> layout.rowMajor(block, from, to, free.poll()),
+                    (b, rows) -> {
+                        out.write(rows.bytes, 0, rows.length);
+                        free.offer(rows.bytes);
+                    }, progress);
         });
         AtomicFile.write(sidecar(target), out -> out.write(jsonNames(names).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static byte[] rowMajor(SynthSpec spec, SynthBlock block, int from, int to) {
-        int dim = spec.dim();
-        int groups = spec.dropSensitive() ? 0 : spec.groups();
-        int labels = SynthColumns.labelCount(spec);
-        int cols = dim + groups + labels;
-        ByteBuffer bb = ByteBuffer.allocate((to - from) * cols * 8).order(ByteOrder.LITTLE_ENDIAN);
-        for (int r = from; r < to; r++) {
-            for (int j = 0; j < dim; j++) {
-                bb.putDouble(block.x(j, r));
-            }
-            for (int g = 0; g < groups; g++) {
-                bb.putDouble(isActive(spec, block, g, r) ? 1.0 : 0.0);
-            }
-            for (int c = 0; c < labels; c++) {
-                bb.putDouble(block.label(c, r));
-            }
-        }
-        return bb.array();
-    }
-
-    private static boolean isActive(SynthSpec spec, SynthBlock block, int g, int r) {
-        for (int a = 0; a < spec.attributeCount(); a++) {
-            if (block.group(a, r) == g) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
-     * Writes the {@code .npz} archive of one array per column.
+     * Writes the {@code .npz} archive of one array per column. Every member's place is known before the
+     * rows are made (its length follows from the row count), so each block's column bytes are written once,
+     * straight to their member.
      *
      * @param job      the run
      * @param target   the {@code .npz} file
      * @param progress progress
-     * @throws Exception on failure (no file is left at the target, and the column files are removed)
+     * @throws Exception on failure (no file is left at the target)
      */
     public static void writeNpz(SynthJob job, Path target, ProgressListener progress) throws Exception {
+        writeNpz(job, target, progress, 0xFFFFFFFFL);
+    }
+
+    /** As {@link #writeNpz(SynthJob, Path, ProgressListener)}, with zip64 records above {@code zip64Above}. */
+    static void writeNpz(SynthJob job, Path target, ProgressListener progress, long zip64Above) throws Exception {
         SynthSpec spec = job.spec();
         List<String> names = SynthColumns.names(spec);
-        int dim = spec.dim();
-        int groups = spec.dropSensitive() ? 0 : spec.groups();
-        List<Path> parts = new ArrayList<>();
-        List<OutputStream> outs = new ArrayList<>();
-        CRC32[] crcs = new CRC32[names.size()];
-        long[] sizes = new long[names.size()];
-        Path abs = target.toAbsolutePath();
-        try {
-            for (int c = 0; c < names.size(); c++) {
-                boolean indicator = c >= dim && c < dim + groups;
-                Path part = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".col" + c + "-", ".npy");
-                parts.add(part);
-                OutputStream o = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16);
-                outs.add(o);
-                crcs[c] = new CRC32();
-                byte[] header = NpyHeader.of(indicator ? "|u1" : "<f8", job.limit());
-                o.write(header);
-                crcs[c].update(header);
-                sizes[c] = header.length;
+        Layout layout = new Layout(spec);
+        int cols = names.size();
+        byte[][] headers = new byte[cols][];
+        String[] members = new String[cols];
+        long[] sizes = new long[cols];
+        for (int c = 0; c < cols; c++) {
+            boolean indicator = layout.isIndicator(c);
+            headers[c] = NpyHeader.of(indicator ? "|u1" : "<f8", job.limit());
+            members[c] = names.get(c) + ".npy";
+            sizes[c] = headers[c].length + job.limit() * (indicator ? 1 : Double.BYTES);
+        }
+        Queue<byte[]> free = new ConcurrentLinkedQueue<>();
+        AtomicFile.writeChannel(target, channel -> {
+            StoredZip zip = new StoredZip(channel, members, sizes, zip64Above);
+            for (int c = 0; c < cols; c++) {
+                zip.append(c, headers[c], 0, headers[c].length);
             }
-            job.run((block, from, to) -> columns(spec, block, from, to), (b, cols) -> {
-                for (int c = 0; c < cols.length; c++) {
-                    outs.get(c).write(cols[c]);
-                    crcs[c].update(cols[c]);
-                    sizes[c] += cols[c].length;
+            job.run((block, from, to) -> layout.columnMajor(block, from, to, free.poll()), (b, block) -> {
+                int n = block.rows;
+                int at = 0;
+                for (int c = 0; c < cols; c++) {
+                    int len = n * (layout.isIndicator(c) ? 1 : Double.BYTES);
+                    zip.append(c, block.bytes, at, len);
+                    at += len;
                 }
+                free.offer(block.bytes);
             }, progress);
-            for (OutputStream o : outs) {
-                o.close();
-            }
-            outs.clear();
-            AtomicFile.write(target, out -> {
-                ZipOutputStream zip = new ZipOutputStream(out);
-                for (int c = 0; c < names.size(); c++) {
-                    ZipEntry e = new ZipEntry(names.get(c) + ".npy");
-                    e.setMethod(ZipEntry.STORED);
-                    e.setSize(sizes[c]);
-                    e.setCompressedSize(sizes[c]);
-                    e.setCrc(crcs[c].getValue());
-                    zip.putNextEntry(e);
-                    try (InputStream in = Files.newInputStream(parts.get(c))) {
-                        in.transferTo(zip);
-                    }
-                    zip.closeEntry();
-                }
-                zip.finish();
-            });
-        } finally {
-            for (OutputStream o : outs) {
-                try {
-                    o.close();
-                } catch (IOException ignored) {
-                    // already failing
-                }
-            }
-            for (Path p : parts) {
-                Files.deleteIfExists(p);
-            }
+            zip.finish();
+        });
+    }
+
+    /** Some rows' bytes: the first {@code length} bytes of {@code bytes}. */
+    static final class Rows {
+        final byte[] bytes;
+        final int length;
+        final int rows;
+
+        Rows(byte[] bytes, int length, int rows) {
+            this.bytes = bytes;
+            this.length = length;
+            this.rows = rows;
         }
     }
 
-    private static byte[][] columns(SynthSpec spec, SynthBlock block, int from, int to) {
-        int dim = spec.dim();
-        int groups = spec.dropSensitive() ? 0 : spec.groups();
-        int labels = SynthColumns.labelCount(spec);
-        int n = to - from;
-        byte[][] cols = new byte[dim + groups + labels][];
-        int c = 0;
-        for (int j = 0; j < dim; j++) {
-            ByteBuffer bb = ByteBuffer.allocate(n * 8).order(ByteOrder.LITTLE_ENDIAN);
-            for (int r = from; r < to; r++) {
-                bb.putDouble(block.x(j, r));
+    /** Where each column's values come from, and their bytes in either layout. */
+    private static final class Layout {
+        private static final VarHandle DOUBLES = MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
+        private final int dim;
+        private final int indicators;
+        private final int labels;
+        private final int[] attributeOfGroup;
+
+        Layout(SynthSpec spec) {
+            dim = spec.dim();
+            indicators = spec.dropSensitive() ? 0 : spec.groups();
+            labels = SynthColumns.labelCount(spec);
+            attributeOfGroup = new int[spec.groups()];
+            for (int a = 0; a < spec.attributeCount(); a++) {
+                for (int k = 0; k < spec.attributes().get(a).size(); k++) {
+                    attributeOfGroup[spec.attributeOffset(a) + k] = a;
+                }
             }
-            cols[c++] = bb.array();
         }
-        for (int g = 0; g < groups; g++) {
-            byte[] v = new byte[n];
-            for (int r = from; r < to; r++) {
-                v[r - from] = (byte) (isActive(spec, block, g, r) ? 1 : 0);
+
+        boolean isIndicator(int c) {
+            return c >= dim && c < dim + indicators;
+        }
+
+        private static byte[] buffer(byte[] reuse, int need) {
+            return reuse != null && reuse.length >= need ? reuse : new byte[need];
+        }
+
+        /** The rows as float64, row after row (indicators as 0.0/1.0). */
+        Rows rowMajor(SynthBlock block, int from, int to, byte[] reuse) {
+            int cols = dim + indicators + labels;
+            int n = to - from;
+            byte[] b = buffer(reuse, n * cols * Double.BYTES);
+            double[] x = block.xArray();
+            int[] group = block.groupArray();
+            double[] y = block.labelArray();
+            int stride = cols * Double.BYTES;
+            for (int j = 0; j < dim; j++) {
+                int o = j * SynthBlock.ROWS + from;
+                for (int r = 0, p = j * Double.BYTES; r < n; r++, p += stride) {
+                    DOUBLES.set(b, p, x[o + r]);
+                }
             }
-            cols[c++] = v;
-        }
-        for (int l = 0; l < labels; l++) {
-            ByteBuffer bb = ByteBuffer.allocate(n * 8).order(ByteOrder.LITTLE_ENDIAN);
-            for (int r = from; r < to; r++) {
-                bb.putDouble(block.label(l, r));
+            for (int g = 0; g < indicators; g++) {
+                int o = attributeOfGroup[g] * SynthBlock.ROWS + from;
+                for (int r = 0, p = (dim + g) * Double.BYTES; r < n; r++, p += stride) {
+                    DOUBLES.set(b, p, group[o + r] == g ? 1.0 : 0.0);
+                }
             }
-            cols[c++] = bb.array();
+            for (int c = 0; c < labels; c++) {
+                int o = c * SynthBlock.ROWS + from;
+                for (int r = 0, p = (dim + indicators + c) * Double.BYTES; r < n; r++, p += stride) {
+                    DOUBLES.set(b, p, y[o + r]);
+                }
+            }
+            return new Rows(b, n * stride, n);
         }
-        return cols;
+
+        /** The rows column after column: float64 features and labels, uint8 indicators. */
+        Rows columnMajor(SynthBlock block, int from, int to, byte[] reuse) {
+            int n = to - from;
+            byte[] b = buffer(reuse, n * ((dim + labels) * Double.BYTES + indicators));
+            double[] x = block.xArray();
+            int[] group = block.groupArray();
+            double[] y = block.labelArray();
+            int p = 0;
+            for (int j = 0; j < dim; j++) {
+                p = doubles(x, j * SynthBlock.ROWS + from, n, b, p);
+            }
+            for (int g = 0; g < indicators; g++) {
+                int o = attributeOfGroup[g] * SynthBlock.ROWS + from;
+                for (int r = 0; r < n; r++) {
+                    b[p++] = (byte) (group[o + r] == g ? 1 : 0);
+                }
+            }
+            for (int c = 0; c < labels; c++) {
+                p = doubles(y, c * SynthBlock.ROWS + from, n, b, p);
+            }
+            return new Rows(b, p, n);
+        }
+
+        private static int doubles(double[] src, int off, int n, byte[] b, int p) {
+            for (int r = 0; r < n; r++, p += Double.BYTES) {
+                DOUBLES.set(b, p, src[off + r]);
+            }
+            return p;
+        }
     }
 
     /**
