@@ -96,8 +96,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar and no summary line.")
     boolean quiet;
 
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Output file (required unless --fit); the format follows the extension: .csv, .parquet, .npy, .npz.")
+    @Option(names = "--out", paramLabel = "FILE|DIR/",
+            description = {"Output file (required unless --fit); the format follows the extension: .csv, .parquet, .npy, .npz.",
+                    "A path ending in / (or an existing folder) is a partitioned dataset folder."})
+    String outText;
+
+    /** --out as a path (a trailing / marks a folder and is kept in {@link #outText}). */
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT",
@@ -140,6 +144,7 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private int run() throws Exception {
+        out = outText == null ? null : Path.of(outText);
         SynthSpec spec = spec();
         if (out == null && fit == null) {
             throw new ConfigException("out", "(missing)", "give --out FILE.csv, or --fit TARGET to fit without a file");
@@ -212,8 +217,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     /** @return whether --out names a partitioned dataset (a folder) */
     private boolean folderOut() {
-        return partitions != null || partitionRows != null || out.toString().endsWith("/")
-                || out.toString().endsWith(java.io.File.separator) || Files.isDirectory(out);
+        return partitions != null || partitionRows != null || outText.endsWith("/")
+                || outText.endsWith(java.io.File.separator) || Files.isDirectory(out);
     }
 
     private OutputFormat outputFormat() {

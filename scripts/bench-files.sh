@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# End-to-end file output, as a user runs it: whole processes of `fairsynth generate` and of the
+# numpy + pyarrow peer (../shared/anchors/peer_write_files.py) writing the same rows, in one run, with
+# wall time and peak RSS (GNU time), and the machine's own file-write bandwidth (dd of the same size).
+#
+#   scripts/bench-files.sh                      # every stage (about 15 minutes on 2 cores)
+#   scripts/bench-files.sh timing codecs        # only some stages: timing codecs memory summary
+#
+# timing: Parquet (default compression) and .npy on 1 and 2 threads, the peer's Parquet and .npy, and
+#         dd, at ROWS (default "2000000 10000000"), ROUNDS rounds (default 3) in turn, so each round
+#         compares runs made moments apart.
+# codecs: every --compression at 2 threads: size and time.
+# memory: peak RSS of every format at 10^6, 10^7 and 10^8 rows (MEMORY_ROWS), default JVM options.
+# summary: medians and ratios into results/files.md.
+#
+# Raw rows go to results/files-*.tsv: what, rows, threads, seconds, peak RSS (KB), bytes written.
+# The peer needs numpy, pandas and pyarrow for PY (default python3); JAVA (default java) runs fairsynth
+# with the options its launcher uses (the Vector API module when present, a class-data-sharing archive).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAVA=${JAVA:-java}
+PY=${PY:-python3}
+ROWS=${ROWS:-"2000000 10000000"}
+ROUNDS=${ROUNDS:-3}
+MEMORY_ROWS=${MEMORY_ROWS:-"1000000 10000000 100000000"}
+stages=("$@")
+[ ${#stages[@]} -eq 0 ] && stages=(timing codecs memory summary)
+
+mvn -B -q -pl cli -am package -DskipTests -Dperf.gate.skip=true
+work=$(mktemp -d)
+out=${OUT_DIR:-$(mktemp -d -p "$PWD" .bench-files-XXXX)}
+trap 'rm -rf "$work" "$out"' EXIT
+# run from a copy, so that rebuilding the project meanwhile cannot change what is measured
+cp cli/target/fairsynth.jar "$work/fairsynth.jar"
+opts=()
+if "$JAVA" --list-modules 2>/dev/null | grep -q '^jdk.incubator.vector'; then opts+=(--add-modules jdk.incubator.vector); fi
+"$JAVA" "${opts[@]}" -XX:ArchiveClassesAtExit="$work/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+  -jar "$work/fairsynth.jar" generate --rows 8192 --quiet --out "$work/train.parquet" >/dev/null 2>&1
+opts+=(-XX:SharedArchiveFile="$work/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+
+# one measured process: WHAT ROWS THREADS FILE -- command...; appends a row to $tsv
+measure() {
+  local what=$1 rows=$2 threads=$3 file=$4; shift 5
+  rm -rf "$file" "${file%.npy}.columns.json"
+  sync
+  /usr/bin/time -o "$work/time" -f '%e %M' "$@" >/dev/null 2>"$work/stderr" \
+    || { echo "failed: $*" >&2; cat "$work/stderr" >&2; exit 1; }
+  local t
+  t=$(tail -1 "$work/time")
+  local bytes
+  bytes=$(du -sb "$file" 2>/dev/null | cut -f1)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$what" "$rows" "$threads" "${t% *}" "${t#* }" "${bytes:-0}" >> "$tsv"
+  rm -rf "$file" "${file%.npy}.columns.json"
+}
+fs=("$JAVA" "${opts[@]}" -jar "$work/fairsynth.jar" generate --quiet)
+
+for s in "${stages[@]}"; do
+  case "$s" in
+    timing)
+      tsv=results/files-timing.tsv
+      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\n' > "$tsv"
+      for round in $(seq "$ROUNDS"); do
+        for n in $ROWS; do
+          for t in 1 2; do
+            measure fairsynth_parquet "$n" "$t" "$out/f.parquet" -- "${fs[@]}" --rows "$n" --threads "$t" --out "$out/f.parquet"
+          done
+          measure peer_parquet "$n" 1 "$out/p.parquet" -- "$PY" ../shared/anchors/peer_write_files.py "$n" parquet "$out/p.parquet"
+          for t in 1 2; do
+            measure fairsynth_npy "$n" "$t" "$out/f.npy" -- "${fs[@]}" --rows "$n" --threads "$t" --out "$out/f.npy"
+          done
+          measure peer_npy "$n" 1 "$out/p.npy" -- "$PY" ../shared/anchors/peer_write_files.py "$n" npy "$out/p.npy"
+          # the machine's file-write bandwidth: dd of the fairsynth .npy's size (37 float64 columns)
+          mb=$(( (n * 37 * 8 + 1048575) / 1048576 ))
+          measure dd_write "$n" 1 "$out/dd.bin" -- dd if=/dev/zero of="$out/dd.bin" bs=1M count="$mb"
+        done
+      done ;;
+    codecs)
+      tsv=results/files-codecs.tsv
+      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\n' > "$tsv"
+      for round in $(seq "$ROUNDS"); do
+        for n in $ROWS; do
+          for c in zstd:1 zstd:3 zstd:9 zstd:-3 snappy none; do
+            measure "parquet_$c" "$n" 2 "$out/c.parquet" -- "${fs[@]}" --rows "$n" --compression "$c" --out "$out/c.parquet"
+          done
+        done
+      done ;;
+    memory)
+      tsv=results/files-memory.tsv
+      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\n' > "$tsv"
+      for n in $MEMORY_ROWS; do
+        for f in parquet npy npz csv; do
+          measure "fairsynth_$f" "$n" 2 "$out/m.$f" -- "${fs[@]}" --rows "$n" --out "$out/m.$f"
+        done
+        measure fairsynth_parquet_dataset "$n" 2 "$out/ds" -- "${fs[@]}" --rows "$n" --out "$out/ds/"
+      done ;;
+    summary)
+      "$PY" scripts/files_summary.py results > results/files.md
+      cat results/files.md ;;
+    *) echo "unknown stage $s (timing codecs memory summary)" >&2; exit 2 ;;
+  esac
+done

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Medians and ratios of scripts/bench-files.sh's raw rows (results/files-*.tsv), as Markdown."""
+import csv
+import os
+import platform
+import statistics
+import subprocess
+import sys
+from collections import defaultdict
+
+res = sys.argv[1] if len(sys.argv) > 1 else "results"
+
+
+def load(name):
+    path = os.path.join(res, name)
+    if not os.path.exists(path):
+        return {}
+    runs = defaultdict(list)
+    with open(path) as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            runs[(row["what"], int(row["rows"]), int(row["threads"]))].append(
+                (float(row["seconds"]), int(row["peak_rss_kb"]), int(row["bytes"])))
+    return runs
+
+
+def ratio(a, b):
+    return a / b if b else float("nan")
+
+
+def med(rs, i):
+    return statistics.median(r[i] for r in rs)
+
+
+def cmd(*a):
+    try:
+        return subprocess.run(a, capture_output=True, text=True).stdout.strip()
+    except OSError:
+        return "?"
+
+
+cpu = next((l.split(":", 1)[1].strip() for l in cmd("lscpu").splitlines() if l.startswith("Model name")), "?")
+java = cmd("sh", "-c", "java -version 2>&1 | head -1")
+print("# Files: whole processes, fairsynth against the numpy + pyarrow peer\n")
+print(f"Machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; {java}; "
+      f"made by `scripts/bench-files.sh` (raw rows in `files-timing.tsv`, `files-codecs.tsv`, `files-memory.tsv`). "
+      "Every figure is the median of the rounds; ratios are of medians from the same run.\n")
+
+t = load("files-timing.tsv")
+if t:
+    sizes = sorted({k[1] for k in t})
+    print("## Wall time, end to end (seconds, median)\n")
+    print("| rows | fairsynth Parquet 1T | 2T | 1→2 threads | peer Parquet | peer / fairsynth 2T | "
+          "fairsynth .npy 1T | 2T | peer .npy | peer / fairsynth 2T | dd of the .npy's size | fairsynth .npy 2T / dd |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for n in sizes:
+        g = lambda w, th: med(t[(w, n, th)], 0) if (w, n, th) in t else float("nan")
+        p1, p2, pp = g("fairsynth_parquet", 1), g("fairsynth_parquet", 2), g("peer_parquet", 1)
+        n1, n2, pn, dd = g("fairsynth_npy", 1), g("fairsynth_npy", 2), g("peer_npy", 1), g("dd_write", 1)
+        print(f"| {n:,} | {p1:.2f} | {p2:.2f} | {ratio(p1, p2):.2f}x | {pp:.2f} | **{ratio(pp, p2):.2f}x** | "
+              f"{n1:.2f} | {n2:.2f} | {pn:.2f} | {ratio(pn, n2):.2f}x | {dd:.2f} | **{ratio(n2, dd):.2f}x** |")
+    print("\n## Peak RSS in the same runs (MB, median)\n")
+    print("| rows | fairsynth Parquet 1T | 2T | peer Parquet | fairsynth .npy 2T | peer .npy |")
+    print("|---|---|---|---|---|---|")
+    for n in sizes:
+        g = lambda w, th: med(t[(w, n, th)], 1) / 1024 if (w, n, th) in t else float("nan")
+        print(f"| {n:,} | {g('fairsynth_parquet', 1):.0f} | {g('fairsynth_parquet', 2):.0f} | "
+              f"{g('peer_parquet', 1):.0f} | {g('fairsynth_npy', 2):.0f} | {g('peer_npy', 1):.0f} |")
+    print("\nThe peer's Parquet and .npy hold 34 columns (its aggregates are four), fairsynth's 37: "
+          "fairsynth writes 9% more bytes in each comparison.\n")
+
+c = load("files-codecs.tsv")
+if c:
+    print("## Parquet compression (2 threads, median)\n")
+    print("| rows | --compression | seconds | MB | bytes per row | rows/s |")
+    print("|---|---|---|---|---|---|")
+    for (w, n, th), rs in sorted(c.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        s, b = med(rs, 0), med(rs, 2)
+        print(f"| {n:,} | {w.replace('parquet_', '')} | {s:.2f} | {b / 1e6:.0f} | {b / n:.1f} | {ratio(n, s) / 1e6:.2f} M |")
+    print()
+
+m = load("files-memory.tsv")
+if m:
+    print("## Peak RSS by format and rows (default JVM options, 2 threads)\n")
+    print("| format | " + " | ".join(f"{n:,} rows" for n in sorted({k[1] for k in m})) + " |")
+    print("|---|" + "---|" * len({k[1] for k in m}))
+    for w in sorted({k[0] for k in m}):
+        cells = []
+        for n in sorted({k[1] for k in m}):
+            rs = m.get((w, n, 2))
+            cells.append(f"{med(rs, 1) / 1024:.0f} MB ({med(rs, 0):.1f} s, {med(rs, 2) / 1e9:.2f} GB)" if rs else "–")
+        print(f"| {w.replace('fairsynth_', '')} | " + " | ".join(cells) + " |")
+    print()
