@@ -10,52 +10,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * Parquet page compression without Hadoop's codec classes: ZSTD through zstd-jni, Snappy through
- * snappy-java, and no compression. Other codecs are refused with a clear message.
+ * The tests' page decompression without Hadoop's codec classes (ZSTD by zstd-jni, Snappy by
+ * snappy-java, none), for reading files back with parquet-java's reader; it compresses nothing.
  */
 public final class NativeCodecFactory implements CompressionCodecFactory {
-    /** ZSTD level used when none is given (zstd's own default). */
-    public static final int DEFAULT_ZSTD_LEVEL = 3;
-
-    private final int zstdLevel;
-
-    /** A factory with zstd level {@value #DEFAULT_ZSTD_LEVEL}. */
-    public NativeCodecFactory() {
-        this(DEFAULT_ZSTD_LEVEL);
-    }
-
-    /** @param zstdLevel zstd compression level (1 … 22) */
-    public NativeCodecFactory(int zstdLevel) {
-        this.zstdLevel = zstdLevel;
-    }
-
     @Override
     public BytesInputCompressor getCompressor(CompressionCodecName codec) {
-        switch (codec) {
-            case UNCOMPRESSED:
-                return new Compressor(codec) {
-                    @Override
-                    public BytesInput compress(BytesInput in) {
-                        return in;
-                    }
-                };
-            case ZSTD:
-                return new Compressor(codec) {
-                    @Override
-                    public BytesInput compress(BytesInput in) throws IOException {
-                        return BytesInput.from(Zstd.compress(in.toByteArray(), zstdLevel));
-                    }
-                };
-            case SNAPPY:
-                return new Compressor(codec) {
-                    @Override
-                    public BytesInput compress(BytesInput in) throws IOException {
-                        return BytesInput.from(Snappy.compress(in.toByteArray()));
-                    }
-                };
-            default:
-                throw new UnsupportedOperationException("codec " + codec + " is not supported; use ZSTD, SNAPPY or UNCOMPRESSED");
-        }
+        throw new UnsupportedOperationException("the tests' codec factory only decompresses");
     }
 
     @Override
@@ -66,24 +27,6 @@ public final class NativeCodecFactory implements CompressionCodecFactory {
     @Override
     public void release() {
         // nothing pooled
-    }
-
-    private abstract static class Compressor implements BytesInputCompressor {
-        private final CompressionCodecName codec;
-
-        Compressor(CompressionCodecName codec) {
-            this.codec = codec;
-        }
-
-        @Override
-        public CompressionCodecName getCodecName() {
-            return codec;
-        }
-
-        @Override
-        public void release() {
-            // nothing pooled
-        }
     }
 
     private static final class Decompressor implements BytesInputDecompressor {

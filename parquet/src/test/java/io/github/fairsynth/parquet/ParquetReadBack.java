@@ -19,14 +19,14 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads a Parquet file back with parquet-java's own reader (no Hadoop). */
-final class ParquetReadBack {
-    final MessageType schema;
-    final Map<String, String> metadata;
-    final List<double[]> rows = new ArrayList<>();
-    final String codec;
-    final int rowGroups;
+public final class ParquetReadBack {
+    public final MessageType schema;
+    public final Map<String, String> metadata;
+    public final List<double[]> rows = new ArrayList<>();
+    public final String codec;
+    public final int rowGroups;
 
-    ParquetReadBack(Path file) throws IOException {
+    public ParquetReadBack(Path file) throws IOException {
         ParquetReadOptions opts = org.apache.parquet.HadoopFreeReadOptions.with(new NativeCodecFactory());
         try (ParquetFileReader r = ParquetFileReader.open(new LocalInputFile(file), opts)) {
             schema = r.getFileMetaData().getSchema();

@@ -1,5 +1,6 @@
 package io.github.fairsynth.parquet;
 
+import io.github.fairsynth.ConfigException;
 import io.github.fairsynth.exec.ProgressListener;
 import io.github.fairsynth.synth.SynthColumns;
 import io.github.fairsynth.synth.SynthDataset;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SynthParquetWriterTest {
     @TempDir
@@ -60,21 +62,70 @@ class SynthParquetWriterTest {
     }
 
     @Test
-    void fileDoesNotDependOnThreadsAndCodecsRoundTrip() throws Exception {
+    void bytesAreTheSameForOneTwoAndThreeThreads() throws Exception {
+        // 300000 rows: three row groups of 32 blocks and a shorter one, four pages in each full one
+        SynthSpec spec = SynthSpec.builder().samples(300_000).dim(3).build();
+        assertEquals(32, SynthParquetWriter.blocksPerRowGroup(spec));
+        byte[] one = null;
+        for (int threads = 1; threads <= 3; threads++) {
+            Path p = dir.resolve("t" + threads + ".parquet");
+            SynthParquetWriter.write(SynthJob.full(spec, threads), p, ParquetCompression.DEFAULT, Map.of(),
+                    ProgressListener.NONE);
+            byte[] bytes = Files.readAllBytes(p);
+            if (one == null) {
+                one = bytes;
+                assertEquals(3, new ParquetReadBack(p).rowGroups);
+            } else {
+                assertArrayEquals(one, bytes, threads + " threads");
+            }
+        }
+    }
+
+    @Test
+    void aSliceOffTheBlockGridHoldsThoseRowsOfTheFullFile() throws Exception {
+        // the slice starts 5 rows into a block, so its indicator bits start off a byte boundary
+        SynthSpec spec = SynthSpec.builder().samples(40_000).dim(2).build();
+        Path full = dir.resolve("full.parquet");
+        Path slice = dir.resolve("slice.parquet");
+        SynthParquetWriter.write(SynthJob.full(spec, 2), full, ParquetCompression.none(), Map.of(), ProgressListener.NONE);
+        SynthParquetWriter.write(new SynthJob(spec, 4096 + 5, 30_001, 3), slice, ParquetCompression.DEFAULT, Map.of(),
+                ProgressListener.NONE);
+        List<double[]> all = new ParquetReadBack(full).rows;
+        List<double[]> part = new ParquetReadBack(slice).rows;
+        assertEquals(30_001, part.size());
+        for (int r = 0; r < part.size(); r++) {
+            assertArrayEquals(all.get(4096 + 5 + r), part.get(r), "row " + r);
+        }
+    }
+
+    @Test
+    void everyCompressionReadsBackTheSameRows() throws Exception {
         SynthSpec spec = SynthSpec.builder().samples(9_000).dim(3).dropSensitive(true).build();
         Path a = dir.resolve("a.parquet");
-        Path b = dir.resolve("b.parquet");
         SynthParquetWriter.write(SynthJob.full(spec, 1), a, ParquetCompression.DEFAULT, Map.of(), ProgressListener.NONE);
-        SynthParquetWriter.write(SynthJob.full(spec, 3), b, ParquetCompression.DEFAULT, Map.of(), ProgressListener.NONE);
-        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        List<double[]> expected = new ParquetReadBack(a).rows;
         for (ParquetCompression c : List.of(ParquetCompression.snappy(), ParquetCompression.none(),
                 ParquetCompression.zstd(9), ParquetCompression.zstd(-3))) {
             Path p = dir.resolve(c.level() + c.codec().name() + ".parquet");
             SynthParquetWriter.write(SynthJob.full(spec, 2), p, c, Map.of(), ProgressListener.NONE);
             ParquetReadBack back = new ParquetReadBack(p);
             assertEquals(c.codec().name(), back.codec);
-            assertEquals(9_000, back.rows.size());
-            assertArrayEquals(new ParquetReadBack(a).rows.get(8_999), back.rows.get(8_999));
+            assertEquals(expected.size(), back.rows.size());
+            for (int r = 0; r < expected.size(); r++) {
+                assertArrayEquals(expected.get(r), back.rows.get(r));
+            }
+        }
+    }
+
+    @Test
+    void compressionTextsParseAndBadOnesNameTheParameter() {
+        assertEquals("zstd:1", ParquetCompression.parse("ZSTD:1").toString());
+        assertEquals("zstd:3", ParquetCompression.parse("zstd").toString());
+        assertEquals("snappy", ParquetCompression.parse("snappy").toString());
+        assertEquals("none", ParquetCompression.parse("uncompressed").toString());
+        for (String bad : List.of("zstd:23", "zstd:-8", "zstd:x", "lz4", "")) {
+            ConfigException e = assertThrows(ConfigException.class, () -> ParquetCompression.parse(bad));
+            assertTrue(e.getMessage().contains("compression"), e.getMessage());
         }
     }
 

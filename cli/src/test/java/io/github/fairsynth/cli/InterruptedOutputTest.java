@@ -1,0 +1,90 @@
+package io.github.fairsynth.cli;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A run that is killed, or that fills the disk, leaves nothing under the target name. */
+class InterruptedOutputTest {
+    @TempDir
+    Path dir;
+
+    private static List<String> names(Path folder) throws Exception {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+    }
+
+    /** Starts the tool in a JVM of its own on 10^8 rows and waits until it writes its hidden temporary. */
+    private Process startLongRun(String out) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "generate", "--quiet", "--rows", "100000000", "--no-scale", "--out", out)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (names(dir).stream().noneMatch(n -> n.contains(".tmp-"))) {
+            assertTrue(p.isAlive(), "the run ended early: " + Files.readString(dir.resolve("log.txt")));
+            assertTrue(System.nanoTime() < until, "no temporary file after 60 s");
+            Thread.sleep(20);
+        }
+        Thread.sleep(300); // some row groups written
+        return p;
+    }
+
+    @Test
+    void killedRunsLeaveNoFileAndNoDatasetUnderTheTargetName() throws Exception {
+        for (String out : List.of("x.parquet", "ds/")) {
+            Path target = dir.resolve(out);
+            // SIGKILL: no clean-up can run; the hidden temporary stays, the target name stays free
+            Process killed = startLongRun(target.toString() + (out.endsWith("/") ? "/" : ""));
+            killed.destroyForcibly();
+            assertTrue(killed.waitFor(30, TimeUnit.SECONDS));
+            assertFalse(Files.exists(target), out + " after SIGKILL");
+            // SIGTERM (and Ctrl-C): the shutdown hook removes the temporary too
+            Process stopped = startLongRun(target.toString() + (out.endsWith("/") ? "/" : ""));
+            stopped.destroy();
+            assertTrue(stopped.waitFor(30, TimeUnit.SECONDS));
+            assertFalse(Files.exists(target), out + " after SIGTERM");
+            List<String> left = names(dir);
+            assertEquals(2, left.size(), "the log and the SIGKILLed run's temporary only: " + left);
+            for (String n : left) {
+                if (n.contains(".tmp-")) {
+                    io.github.fairsynth.cli.TestFiles.deleteTree(dir.resolve(n));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFullDiskGivesOneClearLineAndLeavesNothing() throws Exception {
+        Path small = dir.resolve("small");
+        Files.createDirectory(small);
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", small.toString())
+                .redirectErrorStream(true).start();
+        Assumptions.assumeTrue(mount.waitFor() == 0, "a 2 MB tmpfs needs root (mount); CI runs as root");
+        try {
+            for (String out : List.of("x.parquet", "x.npz", "ds/")) {
+                CliRunner r = CliRunner.run("generate", "--quiet", "--rows", "200000", "--out", small.resolve(out) + (out.endsWith("/") ? "/" : ""));
+                assertEquals(1, r.code, r.err);
+                String err = r.err.strip();
+                assertEquals(1, err.lines().count(), err);
+                assertTrue(err.contains("the disk is full") && err.contains("nothing was left under that name"), err);
+                assertFalse(err.contains("Exception"), err);
+                assertEquals(List.of(), names(small), out);
+            }
+        } finally {
+            new ProcessBuilder("umount", small.toString()).start().waitFor();
+        }
+    }
+}
