@@ -78,7 +78,6 @@ public final class SynthCsvWriter {
     static final class Encoder {
         private final int dim;
         private final int groups;
-        private final int attributes;
         private final int labels;
         private final boolean indicators;
         private final int[] attributeOfGroup;
@@ -86,15 +85,9 @@ public final class SynthCsvWriter {
         Encoder(SynthSpec spec) {
             dim = spec.dim();
             groups = spec.groups();
-            attributes = spec.attributeCount();
             labels = SynthColumns.labelCount(spec);
             indicators = !spec.dropSensitive();
-            attributeOfGroup = new int[groups];
-            for (int a = 0; a < attributes; a++) {
-                for (int k = 0; k < spec.attributes().get(a).size(); k++) {
-                    attributeOfGroup[spec.attributeOffset(a) + k] = a;
-                }
-            }
+            attributeOfGroup = spec.attributeOfGroups();
         }
 
         /**

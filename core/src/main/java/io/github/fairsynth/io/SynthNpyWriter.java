@@ -141,12 +141,7 @@ public final class SynthNpyWriter {
             dim = spec.dim();
             indicators = spec.dropSensitive() ? 0 : spec.groups();
             labels = SynthColumns.labelCount(spec);
-            attributeOfGroup = new int[spec.groups()];
-            for (int a = 0; a < spec.attributeCount(); a++) {
-                for (int k = 0; k < spec.attributes().get(a).size(); k++) {
-                    attributeOfGroup[spec.attributeOffset(a) + k] = a;
-                }
-            }
+            attributeOfGroup = spec.attributeOfGroups();
         }
 
         boolean isIndicator(int c) {

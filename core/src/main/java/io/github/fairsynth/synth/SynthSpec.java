@@ -141,6 +141,20 @@ public final class SynthSpec {
         return attributeOffset[a];
     }
 
+    /**
+     * @return for every group (global level index), the index of its attribute: a row is in group
+     *         {@code g} when {@link SynthBlock#group(int, int)} of that attribute is {@code g}
+     */
+    public int[] attributeOfGroups() {
+        int[] of = new int[groups()];
+        for (int a = 0; a < attributeCount(); a++) {
+            for (int k = 0; k < attributes().get(a).size(); k++) {
+                of[attributeOffset(a) + k] = a;
+            }
+        }
+        return of;
+    }
+
     /** @return {@code feat_lo} */
     public double featLo() {
         return featLo;

@@ -39,12 +39,7 @@ final class RowGroupEncoder implements AutoCloseable {
         dim = spec.dim();
         indicators = spec.dropSensitive() ? 0 : spec.groups();
         labels = SynthColumns.labelCount(spec);
-        attributeOfGroup = new int[spec.groups()];
-        for (int a = 0; a < spec.attributeCount(); a++) {
-            for (int k = 0; k < spec.attributes().get(a).size(); k++) {
-                attributeOfGroup[spec.attributeOffset(a) + k] = a;
-            }
-        }
+        attributeOfGroup = spec.attributeOfGroups();
         int columns = dim + indicators + labels;
         types = new PrimitiveType[columns];
         for (int c = 0; c < columns; c++) {

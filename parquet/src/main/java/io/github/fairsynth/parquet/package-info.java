@@ -1,7 +1,7 @@
 /**
- * Parquet output for fairsynth datasets, with parquet-java and no Hadoop at runtime: files go through
- * {@link org.apache.parquet.io.OutputFile} streams, configuration is
- * {@link org.apache.parquet.conf.PlainParquetConfiguration}, and compression is
- * {@link io.github.fairsynth.parquet.NativeCodecFactory} (ZSTD by zstd-jni, Snappy by snappy-java).
+ * Parquet output for fairsynth datasets, with parquet-java and no Hadoop at runtime: workers encode and
+ * compress whole row groups ({@link io.github.fairsynth.parquet.ParquetCompression}: ZSTD by zstd-jni,
+ * Snappy by snappy-java), and parquet-java's {@link org.apache.parquet.hadoop.ParquetFileWriter} appends
+ * them, in order, to an {@link org.apache.parquet.io.OutputFile} stream.
  */
 package io.github.fairsynth.parquet;
