@@ -22,11 +22,6 @@ class DatasetFolderTest {
     @TempDir
     Path dir;
 
-    private static List<String> names(Path folder) throws Exception {
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
-        }
-    }
 
     @Test
     void aParquetDatasetReadBackEqualsTheSingleFileRowForRow() throws Exception {
@@ -36,7 +31,7 @@ class DatasetFolderTest {
         assertEquals(0, single.code, single.err);
         assertEquals(0, parted.code, parted.err);
         assertEquals(List.of("_fairsynth.json", "part-00000.parquet", "part-00001.parquet", "part-00002.parquet",
-                "part-00003.parquet", "part-00004.parquet"), names(dir.resolve("ds")));
+                "part-00003.parquet", "part-00004.parquet"), TestFiles.names(dir.resolve("ds")));
         List<double[]> rows = new ParquetReadBack(dir.resolve("one.parquet")).rows;
         List<double[]> joined = new ArrayList<>();
         JsonNode manifest = new ObjectMapper().readTree(dir.resolve("ds/_fairsynth.json").toFile());
@@ -87,7 +82,7 @@ class DatasetFolderTest {
         assertEquals(0, CliRunner.run("generate", "--quiet", "--rows", "9000", "--partitions", "2", "--out", ds.toString()).code);
         CliRunner again = CliRunner.run("generate", "--quiet", "--rows", "5000", "--out", ds + "/");
         assertEquals(0, again.code, again.err);
-        assertEquals(List.of("_fairsynth.json", "part-00000.parquet"), names(ds));
+        assertEquals(List.of("_fairsynth.json", "part-00000.parquet"), TestFiles.names(ds));
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of("ds"), s.map(p -> p.getFileName().toString()).collect(Collectors.toList()),
                     "no temporary or old folder left beside it");
@@ -98,7 +93,7 @@ class DatasetFolderTest {
         CliRunner refused = CliRunner.run("generate", "--quiet", "--rows", "5000", "--out", mine + "/");
         assertEquals(2, refused.code);
         assertTrue(refused.err.contains("invalid out"), refused.err);
-        assertEquals(List.of("notes.txt"), names(mine));
+        assertEquals(List.of("notes.txt"), TestFiles.names(mine));
     }
 
     @Test

@@ -20,11 +20,6 @@ class InterruptedOutputTest {
     @TempDir
     Path dir;
 
-    private static List<String> names(Path folder) throws Exception {
-        try (Stream<Path> s = Files.list(folder)) {
-            return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
-        }
-    }
 
     /** Starts the tool in a JVM of its own on 10^8 rows and waits until it writes its hidden temporary. */
     private Process startLongRun(String out) throws Exception {
@@ -33,7 +28,7 @@ class InterruptedOutputTest {
                 "generate", "--quiet", "--rows", "100000000", "--no-scale", "--out", out)
                 .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (names(dir).stream().noneMatch(n -> n.contains(".tmp-"))) {
+        while (TestFiles.names(dir).stream().noneMatch(n -> n.contains(".tmp-"))) {
             assertTrue(p.isAlive(), "the run ended early: " + Files.readString(dir.resolve("log.txt")));
             assertTrue(System.nanoTime() < until, "no temporary file after 60 s");
             Thread.sleep(20);
@@ -56,11 +51,11 @@ class InterruptedOutputTest {
             stopped.destroy();
             assertTrue(stopped.waitFor(30, TimeUnit.SECONDS));
             assertFalse(Files.exists(target), out + " after SIGTERM");
-            List<String> left = names(dir);
+            List<String> left = TestFiles.names(dir);
             assertEquals(2, left.size(), "the log and the SIGKILLed run's temporary only: " + left);
             for (String n : left) {
                 if (n.contains(".tmp-")) {
-                    io.github.fairsynth.cli.TestFiles.deleteTree(dir.resolve(n));
+                    TestFiles.deleteTree(dir.resolve(n));
                 }
             }
         }
@@ -81,7 +76,7 @@ class InterruptedOutputTest {
                 assertEquals(1, err.lines().count(), err);
                 assertTrue(err.contains("the disk is full") && err.contains("nothing was left under that name"), err);
                 assertFalse(err.contains("Exception"), err);
-                assertEquals(List.of(), names(small), out);
+                assertEquals(List.of(), TestFiles.names(small), out);
             }
         } finally {
             new ProcessBuilder("umount", small.toString()).start().waitFor();
