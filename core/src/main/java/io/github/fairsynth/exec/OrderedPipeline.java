@@ -137,7 +137,21 @@ public final class OrderedPipeline {
                 }
             }
         } finally {
+            // no task outlives the run: after a failure the caller may release what the tasks use
             pool.shutdownNow();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    if (pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                        break;
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
