@@ -45,13 +45,7 @@ public final class AtomicDirectory {
      */
     public static void checkWritable(String parameter, Path target, String marker) {
         Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new ConfigException(parameter, target, "its folder " + dir + " does not exist");
-        }
-        if (!Files.isWritable(dir)) {
-            throw new ConfigException(parameter, target, "its folder " + dir + " is not writable");
-        }
+        AtomicFile.checkParent(parameter, target);
         if (Files.exists(abs) && !Files.isDirectory(abs)) {
             throw new ConfigException(parameter, target, "is a file; a partitioned dataset is written as a folder");
         }

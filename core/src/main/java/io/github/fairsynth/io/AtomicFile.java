@@ -71,18 +71,29 @@ public final class AtomicFile {
      */
     public static void checkWritable(String parameter, Path target) {
         Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
         if (Files.isDirectory(abs)) {
             throw new ConfigException(parameter, target, "is a folder; give a file path");
         }
+        checkParent(parameter, target);
+        if (Files.exists(abs) && !Files.isWritable(abs)) {
+            throw new ConfigException(parameter, target, "the existing file is not writable");
+        }
+    }
+
+    /**
+     * Fails, with a {@link ConfigException} naming {@code parameter}, when the folder {@code target} would
+     * go into is missing or not writable.
+     *
+     * @param parameter the public name of the output option
+     * @param target    the file or folder to be written
+     */
+    static void checkParent(String parameter, Path target) {
+        Path dir = target.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new ConfigException(parameter, target, "its folder " + dir + " does not exist");
         }
         if (!Files.isWritable(dir)) {
             throw new ConfigException(parameter, target, "its folder " + dir + " is not writable");
-        }
-        if (Files.exists(abs) && !Files.isWritable(abs)) {
-            throw new ConfigException(parameter, target, "the existing file is not writable");
         }
     }
 
