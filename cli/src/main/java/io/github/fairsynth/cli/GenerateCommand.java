@@ -167,11 +167,15 @@ final class GenerateCommand implements Callable<Integer> {
         ProgressListener progress = ProgressBar.create(quiet);
         OutputFormat fmt = outputFormat();
         long[] parts = partitionBounds(job);
-        if (parts == null) {
-            writeFile(job, fmt, out, progress);
-        } else {
-            DatasetFolder.write(job, out, parts, fmt, ParquetCompression.parse(compression),
-                    (part, file, p) -> writeFile(part, fmt, file, p), progress);
+        // one Parquet writer for every part, so a dataset's parts reuse its encoders and buffers
+        try (SynthParquetWriter parquet = fmt == OutputFormat.PARQUET
+                ? new SynthParquetWriter(spec, ParquetCompression.parse(compression)) : null) {
+            if (parts == null) {
+                writeFile(job, fmt, parquet, out, progress);
+            } else {
+                DatasetFolder.write(job, out, parts, fmt, ParquetCompression.parse(compression),
+                        (part, file, p) -> writeFile(part, fmt, parquet, file, p), progress);
+            }
         }
         LabelRanges ranges = spec.scale() ? job.ranges(ProgressListener.NONE) : null;
         if (truth != null) {
@@ -190,8 +194,9 @@ final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Writes one file of the run's rows in the given format. */
-    private void writeFile(SynthJob job, OutputFormat fmt, Path file, ProgressListener progress) throws Exception {
+    /** Writes one file of the run's rows in the given format ({@code parquet}: the writer for Parquet). */
+    private static void writeFile(SynthJob job, OutputFormat fmt, SynthParquetWriter parquet, Path file,
+                                  ProgressListener progress) throws Exception {
         switch (fmt) {
             case PARQUET:
                 SynthSpec spec = job.spec();
@@ -202,7 +207,7 @@ final class GenerateCommand implements Callable<Integer> {
                 meta.put("fairsynth.rows", job.offset() + "+" + job.limit());
                 meta.put("fairsynth.truth", new String(TruthJson.toBytes(job,
                         spec.scale() ? job.ranges(progress) : null), java.nio.charset.StandardCharsets.UTF_8));
-                SynthParquetWriter.write(job, file, ParquetCompression.parse(compression), meta, progress);
+                parquet.write(job, file, meta, progress);
                 break;
             case NPY:
                 SynthNpyWriter.writeNpy(job, file, progress);
