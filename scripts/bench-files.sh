@@ -4,16 +4,19 @@
 # wall time and peak RSS (GNU time), and the machine's own file-write bandwidth (dd of the same size).
 #
 #   scripts/bench-files.sh                      # every stage (about 15 minutes on 2 cores)
-#   scripts/bench-files.sh timing codecs        # only some stages: timing codecs memory summary
+#   scripts/bench-files.sh timing codecs        # only some stages: timing codecs scaling memory summary
 #
 # timing: Parquet (default compression) and .npy on 1 and 2 threads, the peer's Parquet and .npy, and
 #         dd, at ROWS (default "2000000 10000000"), ROUNDS rounds (default 3) in turn, so each round
 #         compares runs made moments apart.
 # codecs: every --compression at 2 threads: size and time.
+# scaling: Parquet on 1 and 2 threads at SCALING_ROWS (default 10^8), where start-up and compilation no
+#         longer weigh, with the CPU time the process used.
 # memory: peak RSS of every format at 10^6, 10^7 and 10^8 rows (MEMORY_ROWS), default JVM options.
 # summary: medians and ratios into results/files.md.
 #
-# Raw rows go to results/files-*.tsv: what, rows, threads, seconds, peak RSS (KB), bytes written.
+# Raw rows go to results/files-*.tsv: what, rows, threads, seconds, peak RSS (KB), bytes written, user and
+# system CPU seconds.
 # The peer needs numpy, pandas and pyarrow for PY (default python3); JAVA (default java) runs fairsynth
 # with the options its launcher uses (the Vector API module when present, a class-data-sharing archive).
 set -euo pipefail
@@ -23,8 +26,9 @@ PY=${PY:-python3}
 ROWS=${ROWS:-"2000000 10000000"}
 ROUNDS=${ROUNDS:-3}
 MEMORY_ROWS=${MEMORY_ROWS:-"1000000 10000000 100000000"}
+SCALING_ROWS=${SCALING_ROWS:-100000000}
 stages=("$@")
-[ ${#stages[@]} -eq 0 ] && stages=(timing codecs memory summary)
+[ ${#stages[@]} -eq 0 ] && stages=(timing codecs scaling memory summary)
 
 mvn -B -q -pl cli -am package -DskipTests -Dperf.gate.skip=true
 work=$(mktemp -d)
@@ -43,13 +47,13 @@ measure() {
   local what=$1 rows=$2 threads=$3 file=$4; shift 5
   rm -rf "$file" "${file%.npy}.columns.json"
   sync
-  /usr/bin/time -o "$work/time" -f '%e %M' "$@" >/dev/null 2>"$work/stderr" \
+  /usr/bin/time -o "$work/time" -f '%e %M %U %S' "$@" >/dev/null 2>"$work/stderr" \
     || { echo "failed: $*" >&2; cat "$work/stderr" >&2; exit 1; }
-  local t
-  t=$(tail -1 "$work/time")
+  local wall rss user sys
+  read -r wall rss user sys < <(tail -1 "$work/time")
   local bytes
   bytes=$(du -sb "$file" 2>/dev/null | cut -f1)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$what" "$rows" "$threads" "${t% *}" "${t#* }" "${bytes:-0}" >> "$tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$what" "$rows" "$threads" "$wall" "$rss" "${bytes:-0}" "$user" "$sys" >> "$tsv"
   rm -rf "$file" "${file%.npy}.columns.json"
 }
 fs=("$JAVA" "${opts[@]}" -jar "$work/fairsynth.jar" generate --quiet)
@@ -58,7 +62,7 @@ for s in "${stages[@]}"; do
   case "$s" in
     timing)
       tsv=results/files-timing.tsv
-      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\n' > "$tsv"
+      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\n' > "$tsv"
       for round in $(seq "$ROUNDS"); do
         for n in $ROWS; do
           for t in 1 2; do
@@ -76,7 +80,7 @@ for s in "${stages[@]}"; do
       done ;;
     codecs)
       tsv=results/files-codecs.tsv
-      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\n' > "$tsv"
+      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\n' > "$tsv"
       for round in $(seq "$ROUNDS"); do
         for n in $ROWS; do
           for c in zstd:1 zstd:3 zstd:9 zstd:-3 snappy none; do
@@ -84,18 +88,31 @@ for s in "${stages[@]}"; do
           done
         done
       done ;;
+    scaling)
+      tsv=results/files-scaling.tsv
+      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\n' > "$tsv"
+      for round in $(seq "$ROUNDS"); do
+        for n in $SCALING_ROWS; do
+          for t in 1 2; do
+            measure fairsynth_parquet "$n" "$t" "$out/s.parquet" -- "${fs[@]}" --rows "$n" --threads "$t" --out "$out/s.parquet"
+          done
+        done
+      done ;;
     memory)
       tsv=results/files-memory.tsv
-      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\n' > "$tsv"
+      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\n' > "$tsv"
       for n in $MEMORY_ROWS; do
         for f in parquet npy npz csv; do
           measure "fairsynth_$f" "$n" 2 "$out/m.$f" -- "${fs[@]}" --rows "$n" --out "$out/m.$f"
         done
         measure fairsynth_parquet_dataset "$n" 2 "$out/ds" -- "${fs[@]}" --rows "$n" --out "$out/ds/"
+        # the same with a 512 MB heap: the run's live memory does not grow with the row count
+        measure fairsynth_parquet_dataset_xmx512m "$n" 2 "$out/ds" -- "$JAVA" "${opts[@]}" -Xmx512m \
+          -jar "$work/fairsynth.jar" generate --quiet --rows "$n" --out "$out/ds/"
       done ;;
     summary)
       "$PY" scripts/files_summary.py results > results/files.md
       cat results/files.md ;;
-    *) echo "unknown stage $s (timing codecs memory summary)" >&2; exit 2 ;;
+    *) echo "unknown stage $s (timing codecs scaling memory summary)" >&2; exit 2 ;;
   esac
 done

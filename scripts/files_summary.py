@@ -19,7 +19,8 @@ def load(name):
     with open(path) as f:
         for row in csv.DictReader(f, delimiter="\t"):
             runs[(row["what"], int(row["rows"]), int(row["threads"]))].append(
-                (float(row["seconds"]), int(row["peak_rss_kb"]), int(row["bytes"])))
+                (float(row["seconds"]), int(row["peak_rss_kb"]), int(row["bytes"]),
+                 float(row.get("user_s") or "nan") + float(row.get("sys_s") or "nan")))
     return runs
 
 
@@ -42,7 +43,7 @@ cpu = next((l.split(":", 1)[1].strip() for l in cmd("lscpu").splitlines() if l.s
 java = cmd("sh", "-c", "java -version 2>&1 | head -1")
 print("# Files: whole processes, fairsynth against the numpy + pyarrow peer\n")
 print(f"Machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; {java}; "
-      f"made by `scripts/bench-files.sh` (raw rows in `files-timing.tsv`, `files-codecs.tsv`, `files-memory.tsv`). "
+      f"made by `scripts/bench-files.sh` (raw rows in `files-timing.tsv`, `files-codecs.tsv`, `files-scaling.tsv`, `files-memory.tsv`). "
       "Every figure is the median of the rounds; ratios are of medians from the same run.\n")
 
 t = load("files-timing.tsv")
@@ -81,9 +82,27 @@ if c:
         print(f"| {n:,} | {w.replace('parquet_', '')} | {s:.2f} | {b / 1e6:.0f} | {b / n:.1f} | {ratio(n, s) / 1e6:.2f} M |")
     print()
 
+sc = load("files-scaling.tsv")
+both = {**t, **sc} if t or sc else {}
+pq = sorted({k[1] for k in both if k[0] == "fairsynth_parquet"})
+if pq:
+    print("## Parquet, 1 and 2 threads, with the CPU time the process used (median)\n")
+    print("Start-up, the JIT compilers and the writer thread run beside the workers, so even a 1-thread run "
+          "keeps part of the second core busy; at 10^8 rows those weigh least.\n")
+    print("| rows | 1T seconds | 1T CPU s (cores) | 2T seconds | 2T CPU s (cores) | 1→2 threads |")
+    print("|---|---|---|---|---|---|")
+    for n in pq:
+        r1, r2 = both.get(("fairsynth_parquet", n, 1)), both.get(("fairsynth_parquet", n, 2))
+        if not r1 or not r2:
+            continue
+        w1, w2, c1, c2 = med(r1, 0), med(r2, 0), med(r1, 3), med(r2, 3)
+        print(f"| {n:,} | {w1:.2f} | {c1:.1f} ({c1 / w1:.2f}) | {w2:.2f} | {c2:.1f} ({c2 / w2:.2f}) | "
+              f"**{ratio(w1, w2):.2f}x** |")
+    print()
+
 m = load("files-memory.tsv")
 if m:
-    print("## Peak RSS by format and rows (default JVM options, 2 threads)\n")
+    print("## Peak RSS by format and rows (default JVM options but where the row says -Xmx, 2 threads)\n")
     print("| format | " + " | ".join(f"{n:,} rows" for n in sorted({k[1] for k in m})) + " |")
     print("|---|" + "---|" * len({k[1] for k in m}))
     for w in sorted({k[0] for k in m}):
