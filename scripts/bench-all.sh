@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces every figure in results/ on this machine: the JMH suites on JDK 17 (and JDK 25 when
-# installed), the numpy / scikit-learn peers in the same session, and the charts.
+# installed), the numpy / scikit-learn peers in the same run, and the charts.
 #
 #   scripts/bench-all.sh                 # everything (about 50 minutes on 2 cores)
 #   scripts/bench-all.sh jmh17 peers     # only some stages: jmh17 scaling writers jmh25 peers charts
@@ -36,11 +36,11 @@ for s in "${stages[@]}"; do
     jmh17)   "$JAVA17" -jar "$jar" "$SUITE" -jvm "$JVM17" -rf json -rff results/jmh-jdk17.json ;;
     scaling) for i in 1 2 3 4; do
                "$JAVA17" -jar "$jar" 'GeneratorThreadsBench.rows(1|All)$' -jvm "$JVM17" \
-                 -rf json -rff "results/scaling-jdk17-$i.json"
+                 -rf json -rff "results/scaling/scaling-jdk17-$i.json"
              done
              for t in 1 2; do
                "$JAVA17" -jar "$jar" GeneratorPhaseBench -p config=paper -t "$t" -jvm "$JVM17" \
-                 -rf json -rff "results/phases-paper-${t}threads-jdk17.json"
+                 -rf json -rff "results/scaling/phases-paper-${t}threads-jdk17.json"
              done ;;
     writers) "$JAVA17" -jar "$jar" WriterBench -jvm "$JVM17" -rf json -rff results/writers-jdk17.json ;;
     jmh25)   if [ -x "$JAVA25" ]; then

@@ -13,9 +13,9 @@
 # scaling: Parquet on 1 and 2 threads at SCALING_ROWS (default 10^8), where start-up and compilation no
 #         longer weigh, with the CPU time the process used.
 # memory: peak RSS of every format at 10^6, 10^7 and 10^8 rows (MEMORY_ROWS), default JVM options.
-# summary: medians and ratios into results/files.md.
+# summary: medians and ratios into results/files/files.md.
 #
-# Raw rows go to results/files-*.tsv: what, rows, threads, seconds, peak RSS (KB), bytes written, user and
+# Raw rows go to results/files/files-*.tsv: what, rows, threads, seconds, peak RSS (KB), bytes written, user and
 # system CPU seconds.
 # The peer needs numpy, pandas and pyarrow for PY (default python3); JAVA (default java) runs fairsynth
 # with the options its launcher uses (the Vector API module when present, a class-data-sharing archive).
@@ -61,7 +61,7 @@ fs=("$JAVA" "${opts[@]}" -jar "$work/fairsynth.jar" generate --quiet)
 for s in "${stages[@]}"; do
   case "$s" in
     timing)
-      tsv=results/files-timing.tsv
+      tsv=results/files/files-timing.tsv
       printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\n' > "$tsv"
       for round in $(seq "$ROUNDS"); do
         for n in $ROWS; do
@@ -79,7 +79,7 @@ for s in "${stages[@]}"; do
         done
       done ;;
     codecs)
-      tsv=results/files-codecs.tsv
+      tsv=results/files/files-codecs.tsv
       printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\n' > "$tsv"
       for round in $(seq "$ROUNDS"); do
         for n in $ROWS; do
@@ -89,7 +89,7 @@ for s in "${stages[@]}"; do
         done
       done ;;
     scaling)
-      tsv=results/files-scaling.tsv
+      tsv=results/files/files-scaling.tsv
       printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\n' > "$tsv"
       for round in $(seq "$ROUNDS"); do
         for n in $SCALING_ROWS; do
@@ -99,7 +99,7 @@ for s in "${stages[@]}"; do
         done
       done ;;
     memory)
-      tsv=results/files-memory.tsv
+      tsv=results/files/files-memory.tsv
       printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\n' > "$tsv"
       for n in $MEMORY_ROWS; do
         for f in parquet npy npz csv; do
@@ -111,8 +111,8 @@ for s in "${stages[@]}"; do
           -jar "$work/fairsynth.jar" generate --quiet --rows "$n" --out "$out/ds/"
       done ;;
     summary)
-      "$PY" scripts/files_summary.py results > results/files.md
-      cat results/files.md ;;
+      "$PY" scripts/files_summary.py results/files > results/files/files.md
+      cat results/files/files.md ;;
     *) echo "unknown stage $s (timing codecs scaling memory summary)" >&2; exit 2 ;;
   esac
 done

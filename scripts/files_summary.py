@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Medians and ratios of scripts/bench-files.sh's raw rows (results/files-*.tsv), as Markdown."""
+"""Medians and ratios of scripts/bench-files.sh's raw rows (results/files/files-*.tsv), as Markdown."""
 import csv
 import os
 import platform
@@ -8,7 +8,7 @@ import subprocess
 import sys
 from collections import defaultdict
 
-res = sys.argv[1] if len(sys.argv) > 1 else "results"
+res = sys.argv[1] if len(sys.argv) > 1 else "results/files"
 
 
 def load(name):

@@ -15,7 +15,7 @@ public final class ParquetCompression {
     /** Highest zstd level accepted. */
     public static final int MAX_ZSTD_LEVEL = 22;
     /**
-     * The default, {@code zstd:1}, from results/files.md ("Parquet compression"): on the generator's rows
+     * The default, {@code zstd:1}, from results/files/files.md ("Parquet compression"): on the generator's rows
      * zstd levels 1, 3 and 9 give files within 0.01% of each other and 6.6% smaller than snappy's or
      * uncompressed ones (random mantissas leave zstd only its entropy coding); level 1 is as fast as level
      * 3 and faster than 9, and costs 10–25% of the end-to-end time against no compression.

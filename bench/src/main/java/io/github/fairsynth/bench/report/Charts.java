@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * medians on standard output: every figure is the median of all measurement iterations of all forks.
  *
  * <p>Usage: {@code Charts RESULTS_DIR} (reads {@code jmh-jdk17.json} and, when present, {@code jmh-jdk25.json},
- * and the thread-scaling runs {@code scaling-jdk17-N.json} and {@code phases-paper-Tthreads-jdk17.json}).
+ * and the thread-scaling runs {@code scaling/scaling-jdk17-N.json} and {@code scaling/phases-paper-Tthreads-jdk17.json}); the charts go to {@code charts/}.
  */
 public final class Charts {
     /** The generator's phases in {@code GeneratorPhaseBench}, in the order a block runs them. */
@@ -66,9 +66,10 @@ public final class Charts {
             }
         }
         scaling(dir);
-        generatorRows(byJdk, dir.resolve("generator-rows.png"));
-        generatorPhases(byJdk.values().iterator().next(), dir.resolve("generator-phases.png"));
-        admissions(byJdk, dir.resolve("admissions.png"));
+        Path charts = Files.createDirectories(dir.resolve("charts"));
+        generatorRows(byJdk, charts.resolve("generator-rows.png"));
+        generatorPhases(byJdk.values().iterator().next(), charts.resolve("generator-phases.png"));
+        admissions(byJdk, charts.resolve("admissions.png"));
     }
 
     /**
@@ -78,8 +79,8 @@ public final class Charts {
      */
     static void scaling(Path dir) throws IOException {
         List<Path> runs = new ArrayList<>();
-        for (int i = 1; Files.exists(dir.resolve("scaling-jdk17-" + i + ".json")); i++) {
-            runs.add(dir.resolve("scaling-jdk17-" + i + ".json"));
+        for (int i = 1; Files.exists(dir.resolve("scaling/scaling-jdk17-" + i + ".json")); i++) {
+            runs.add(dir.resolve("scaling/scaling-jdk17-" + i + ".json"));
         }
         if (runs.isEmpty()) {
             return;
@@ -103,8 +104,8 @@ public final class Charts {
                         median(ratios));
             }
         }
-        Path p1 = dir.resolve("phases-paper-1threads-jdk17.json");
-        Path p2 = dir.resolve("phases-paper-2threads-jdk17.json");
+        Path p1 = dir.resolve("scaling/phases-paper-1threads-jdk17.json");
+        Path p2 = dir.resolve("scaling/phases-paper-2threads-jdk17.json");
         if (Files.exists(p1) && Files.exists(p2)) {
             List<Row> one = read(p1);
             List<Row> two = read(p2);
