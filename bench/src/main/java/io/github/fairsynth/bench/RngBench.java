@@ -1,6 +1,5 @@
 package io.github.fairsynth.bench;
 
-import io.github.fairsynth.rng.InverseNormal;
 import io.github.fairsynth.rng.RngStreams;
 import io.github.fairsynth.rng.Xoshiro256PlusPlusX4;
 import io.github.fairsynth.rng.ZigguratNormals;
@@ -28,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * How fast are the RNG kernels, against the machine's own limits measured in the same run? Scores are
  * nanoseconds per value (average time, ops = values): a raw xoshiro256++ long, a memory fill of the same
  * bytes, the 4-lane uniform fill (scalar and Vector API), normals (Commons ziggurat over a scalar stream
- * and over the 4-lane stream's bits; AS241 inverse CDF) and categorical draws.
+ * and over the 4-lane stream's bits) and categorical draws.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -126,26 +125,6 @@ public class RngBench {
                 out[i] = zigguratBulk.edge(bits[i]);
             }
         }
-        bh.consume(out);
-    }
-
-    /** Contract version 1's admissions normals: AS241 of one open uniform each (scalar). */
-    @Benchmark
-    @OperationsPerInvocation(N)
-    public void normalInverseCdf(Blackhole bh) {
-        lanes.fillLongs(bits, 0, N);
-        for (int i = 0; i < N; i++) {
-            out[i] = InverseNormal.quantile(InverseNormal.openUnit(bits[i]));
-        }
-        bh.consume(out);
-    }
-
-    /** Contract version 1's admissions normals through the Vector API kernels: bits and AS241 (bit-identical to the scalar path). */
-    @Benchmark
-    @OperationsPerInvocation(N)
-    public void normalInverseCdfPanama(Blackhole bh) {
-        panama.fillLongs(lanes, bits, 0, N);
-        panama.normals(bits, N, out);
         bh.consume(out);
     }
 

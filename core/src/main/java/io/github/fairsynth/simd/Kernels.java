@@ -68,15 +68,6 @@ public interface Kernels {
      */
     void groupStats(double[] y, int groups, int rows, int meanOff, int minOff, int maxOff);
 
-    /**
-     * Standard normals from random bits, as {@code InverseNormal.quantile(InverseNormal.openUnit(bits[i]))}.
-     *
-     * @param bits random bits
-     * @param n    how many
-     * @param out  the normals
-     */
-    void normals(long[] bits, int n, double[] out);
-
     /** The largest allowed change cost when gaming is unlimited (the gym's 100). */
     double UNLIMITED_COST = 100;
     /** The gym's tolerance on the largest allowed change cost. */

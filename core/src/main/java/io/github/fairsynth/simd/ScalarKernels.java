@@ -1,6 +1,5 @@
 package io.github.fairsynth.simd;
 
-import io.github.fairsynth.rng.InverseNormal;
 import io.github.fairsynth.rng.Xoshiro256PlusPlusX4;
 
 import java.util.Arrays;
@@ -63,13 +62,6 @@ public final class ScalarKernels implements Kernels {
         double n = groups;
         for (int r = 0; r < rows; r++) {
             y[meanOff + r] = y[meanOff + r] / n;
-        }
-    }
-
-    @Override
-    public void normals(long[] bits, int n, double[] out) {
-        for (int i = 0; i < n; i++) {
-            out[i] = InverseNormal.quantile(InverseNormal.openUnit(bits[i]));
         }
     }
 

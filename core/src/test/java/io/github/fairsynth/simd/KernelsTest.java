@@ -80,36 +80,6 @@ class KernelsTest {
         }
     }
 
-    /**
-     * Every mix of branches within one vector: each lane independently central, near tail or far tail
-     * (either sign), so the vector kernel's per-pass skips and blends are all exercised.
-     */
-    @Test
-    void normalsAreIdenticalForEveryMixOfBranches() {
-        Kernels p = panama();
-        SplittableRandom r = new SplittableRandom(13);
-        int n = 1 << 14;
-        long[] bits = new long[n];
-        for (int i = 0; i < n; i++) {
-            long top;
-            switch (r.nextInt(5)) {
-                case 0: top = r.nextLong(1L << 52); break;                          // anywhere
-                case 1: top = r.nextLong((long) (0.07 * 0x1p52)); break;           // lower near tail
-                case 2: top = (1L << 52) - 1 - r.nextLong((long) (0.07 * 0x1p52)); break; // upper near tail
-                case 3: top = r.nextLong(60_000); break;                           // lower far tail (r > 5)
-                default: top = (1L << 52) - 1 - r.nextLong(60_000); break;         // upper far tail
-            }
-            bits[i] = (top << 12) | r.nextLong(1L << 12);
-        }
-        double[] a = new double[n];
-        double[] b = new double[n];
-        ScalarKernels.INSTANCE.normals(bits, n, a);
-        p.normals(bits, n, b);
-        for (int i = 0; i < n; i++) {
-            assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]), "bits " + Long.toHexString(bits[i]));
-        }
-    }
-
     @Test
     void linearLabelsAreIdentical() {
         Kernels p = panama();
@@ -157,27 +127,6 @@ class KernelsTest {
                 // operand order the JIT picks, in either path (Double.doubleToLongBits makes all NaNs one)
                 assertEquals(Double.doubleToLongBits(a[i]), Double.doubleToLongBits(b[i]), "groups " + groups + ", index " + i);
             }
-        }
-    }
-
-    @Test
-    void normalsAreIdentical() {
-        Kernels p = panama();
-        SplittableRandom r = new SplittableRandom(11);
-        int n = 1 << 16;
-        long[] bits = new long[n + 3];
-        for (int i = 0; i < bits.length; i++) {
-            bits[i] = r.nextLong();
-        }
-        long[] edges = {0L, -1L, 1L << 12, -(1L << 12), 0x8000_0000_0000_0000L, 0x7FFF_FFFF_FFFF_FFFFL,
-                0x1333_3333_3333_3333L, 0xECCC_CCCC_CCCC_CCCCL, 0x1330_0000_0000_0000L, 0x1340_0000_0000_0000L};
-        System.arraycopy(edges, 0, bits, 0, edges.length);
-        double[] a = new double[bits.length];
-        double[] b = new double[bits.length];
-        ScalarKernels.INSTANCE.normals(bits, bits.length, a);
-        p.normals(bits, bits.length, b);
-        for (int i = 0; i < a.length; i++) {
-            assertEquals(Double.doubleToRawLongBits(a[i]), Double.doubleToRawLongBits(b[i]), "bits " + Long.toHexString(bits[i]));
         }
     }
 
