@@ -1,9 +1,5 @@
 package io.github.fairsynth.admissions;
 
-import io.github.fairsynth.ConfigException;
-
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -233,34 +229,7 @@ public final class AdmissionsParams {
 
     /** @return the parameters under the gym's names (JSON-ready) */
     public Map<String, Object> toGymParams() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("num_applicants", numApplicants);
-        m.put("score_params", Map.of("min", scoreMin, "max", scoreMax));
-        m.put("max_steps", maxSteps);
-        Map<String, Object> fp = new LinkedHashMap<>();
-        fp.put("mix_weight", List.of(mixWeight[0], mixWeight[1]));
-        fp.put("mu", List.of(mu[0], mu[1]));
-        fp.put("sigma", List.of(sigma[0], sigma[1]));
-        m.put("feature_params", fp);
-        m.put("true_threshold_factor", trueThresholdFactor);
-        Map<String, Object> np = new LinkedHashMap<>();
-        np.put("mu", noiseMu);
-        np.put("sigma", noiseSigma);
-        np.put("min", noiseMin);
-        np.put("max", noiseMax);
-        m.put("noise_params", np);
-        Map<String, Object> gc = new LinkedHashMap<>();
-        gc.put("0", groupCost[0]);
-        gc.put("1", groupCost[1]);
-        m.put("group_cost", gc);
-        m.put("gaming", gaming);
-        m.put("gaming_control", Double.isInfinite(gamingControl) ? "inf" : gamingControl);
-        m.put("subsidize", subsidize);
-        m.put("subsidy_beta", subsidyBeta);
-        m.put("noise_dist", noiseDist.name().toLowerCase());
-        m.put("noisy_features", noisyFeatures);
-        m.put("noisy_threshold", noisyThreshold);
-        return m;
+        return GymParams.of(this);
     }
 
     /** Mutable parameters with the gym's defaults. */
@@ -441,77 +410,15 @@ public final class AdmissionsParams {
          * Validates and builds.
          *
          * @return the parameters
-         * @throws ConfigException naming the first bad parameter, its value and the allowed range
+         * @throws io.github.fairsynth.ConfigException naming the first bad parameter, its value and the allowed range
          */
         public AdmissionsParams build() {
-            if (numApplicants < 1) {
-                throw new ConfigException("num_applicants", numApplicants, "must be a whole number >= 1");
-            }
-            finite("score_params.min", scoreMin);
-            finite("score_params.max", scoreMax);
-            if (!(scoreMin < scoreMax)) {
-                throw new ConfigException("score_params.min", scoreMin, "must be < score_params.max (" + scoreMax + ")");
-            }
-            if (maxSteps < 1) {
-                throw new ConfigException("max_steps", maxSteps, "must be a whole number >= 1");
-            }
-            two("feature_params.mix_weight", mixWeight);
-            two("feature_params.mu", mu);
-            two("feature_params.sigma", sigma);
-            for (int g = 0; g < 2; g++) {
-                if (!(mixWeight[g] >= 0) || !Double.isFinite(mixWeight[g])) {
-                    throw new ConfigException("feature_params.mix_weight[" + g + "]", mixWeight[g], "must be a finite number >= 0");
-                }
-                finite("feature_params.mu[" + g + "]", mu[g]);
-                if (!(sigma[g] >= 0) || !Double.isFinite(sigma[g])) {
-                    throw new ConfigException("feature_params.sigma[" + g + "]", sigma[g], "must be a finite number >= 0");
-                }
-                if (!(groupCost[g] > 0) || !Double.isFinite(groupCost[g])) {
-                    throw new ConfigException("group_cost." + g, groupCost[g], "must be a finite number > 0");
-                }
-            }
-            double sum = mixWeight[0] + mixWeight[1];
-            if (Math.abs(sum - 1) > MIX_TOLERANCE) {
-                throw new ConfigException("feature_params.mix_weight", "[" + mixWeight[0] + ", " + mixWeight[1] + "] (sum " + sum + ")",
-                        "must sum to 1 within " + MIX_TOLERANCE);
-            }
-            finite("true_threshold_factor", trueThresholdFactor);
-            finite("noise_params.mu", noiseMu);
-            finite("noise_params.sigma", noiseSigma);
-            finite("noise_params.min", noiseMin);
-            finite("noise_params.max", noiseMax);
-            if (!(gamingControl == Double.POSITIVE_INFINITY || (gamingControl >= 0 && gamingControl <= 1))) {
-                throw new ConfigException("gaming_control", gamingControl, "must be inf or a number in [0, 1]");
-            }
-            if (!(subsidyBeta >= 0 && subsidyBeta <= 1)) {
-                throw new ConfigException("subsidy_beta", subsidyBeta, "must be in [0, 1]");
-            }
-            if (noiseDist == null) {
-                throw new ConfigException("noise_dist", null, "must be gaussian or beta");
-            }
-            if ((noisyFeatures || noisyThreshold) && noiseSigma > 0) {
-                if (noiseDist == NoiseDist.GAUSSIAN && !(noiseMin < noiseMu && noiseMu < noiseMax)) {
-                    throw new ConfigException("noise_params.mu", noiseMu,
-                            "gaussian noise needs noise_params.min < mu < max (min " + noiseMin + ", max " + noiseMax + ")");
-                }
-                if (noiseDist == NoiseDist.BETA && !(noiseMu > 0)) {
-                    throw new ConfigException("noise_params.mu", noiseMu, "beta noise needs mu (its beta parameter) > 0");
-                }
-            }
-            return new AdmissionsParams(this);
-        }
-
-        private static void finite(String name, double v) {
-            if (!Double.isFinite(v)) {
-                throw new ConfigException(name, v, "must be a finite number");
-            }
-        }
-
-        private static void two(String name, double[] v) {
-            if (v == null || v.length != 2) {
-                throw new ConfigException(name, v == null ? "null" : java.util.Arrays.toString(v),
-                        "must have exactly two values (the game has two groups)");
-            }
+            AdmissionsParamsChecks.two("feature_params.mix_weight", mixWeight);
+            AdmissionsParamsChecks.two("feature_params.mu", mu);
+            AdmissionsParamsChecks.two("feature_params.sigma", sigma);
+            AdmissionsParams p = new AdmissionsParams(this);
+            AdmissionsParamsChecks.check(p);
+            return p;
         }
     }
 }

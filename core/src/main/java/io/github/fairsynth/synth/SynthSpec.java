@@ -1,13 +1,8 @@
 package io.github.fairsynth.synth;
 
-import io.github.fairsynth.ConfigException;
-
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The generator's parameters, validated once by {@link Builder#build()}.
@@ -221,34 +216,7 @@ public final class SynthSpec {
      * @return an ordered map of JSON-ready values (numbers, booleans, strings, lists and maps)
      */
     public Map<String, Object> toPythonParams() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("samples", samples);
-        m.put("dim", dim);
-        Map<String, Object> gd = new LinkedHashMap<>();
-        Map<String, Object> pd = new LinkedHashMap<>();
-        for (Attribute a : attributes) {
-            gd.put(a.name(), a.levels());
-            List<Double> p = new ArrayList<>();
-            for (double v : a.probs()) {
-                p.add(v);
-            }
-            pd.put(a.name(), p);
-        }
-        m.put("group_dict", gd);
-        m.put("prob_dict", pd);
-        m.put("feat_lo", featLo);
-        m.put("feat_hi", featHi);
-        m.put("add_linear_mapping", linear);
-        m.put("w_lo", wLo);
-        m.put("w_hi", wHi);
-        m.put("add_quad_mapping", quad);
-        m.put("S_lo", sLo);
-        m.put("S_hi", sHi);
-        m.put("label_noise_width", noiseWidth);
-        m.put("drop_sensitive", dropSensitive);
-        m.put("fixed_seed", seed);
-        m.put("scale", scale);
-        return m;
+        return PythonParams.of(this);
     }
 
     @Override
@@ -445,101 +413,17 @@ public final class SynthSpec {
          * Validates and builds.
          *
          * @return the spec
-         * @throws ConfigException naming the first invalid parameter, its value and the allowed range
+         * @throws io.github.fairsynth.ConfigException naming the first invalid parameter, its value and the allowed range
          */
         public SynthSpec build() {
-            if (samples <= 0) {
-                throw new ConfigException("samples", samples, "must be a whole number >= 1");
-            }
-            if (dim <= 0 || dim > MAX_DIM) {
-                throw new ConfigException("dim", dim, "must be a whole number in [1, " + MAX_DIM + "]");
-            }
-            bounds("feat_lo", "feat_hi", featLo, featHi);
-            bounds("w_lo", "w_hi", wLo, wHi);
-            bounds("S_lo", "S_hi", sLo, sHi);
-            if (!Double.isFinite(noiseWidth) || noiseWidth < 0) {
-                throw new ConfigException("label_noise_width", noiseWidth, "must be a finite number >= 0");
-            }
-            if (attributes.isEmpty()) {
-                throw new ConfigException("group_dict", "{}", "must name at least one attribute with at least one level");
-            }
-            Set<String> attrNames = new HashSet<>();
-            Set<String> levelNames = new HashSet<>();
-            int total = 0;
-            for (Attribute a : attributes) {
-                String an = a.name();
-                if (an == null || an.isBlank() || !cleanName(an)) {
-                    throw new ConfigException("group_dict", "\"" + an + "\"",
-                            "attribute names must be non-blank, without comma, quote or line break");
-                }
-                if (!attrNames.add(an)) {
-                    throw new ConfigException("group_dict." + an, an, "attribute names must be unique");
-                }
-                if (a.size() == 0) {
-                    throw new ConfigException("group_dict." + an, "[]", "must list at least one level");
-                }
-                double[] p = a.probs();
-                if (p.length != a.size()) {
-                    throw new ConfigException("prob_dict." + an, p.length + " probabilities",
-                            "must have one probability per level of group_dict." + an + " (" + a.size() + ")");
-                }
-                double sum = 0;
-                for (int k = 0; k < p.length; k++) {
-                    if (!(p[k] >= 0) || Double.isInfinite(p[k])) {
-                        throw new ConfigException("prob_dict." + an + "[" + k + "]", p[k],
-                                "probabilities must be finite numbers >= 0");
-                    }
-                    sum += p[k];
-                }
-                if (Math.abs(sum - 1.0) > PROB_SUM_TOLERANCE) {
-                    throw new ConfigException("prob_dict." + an, java.util.Arrays.toString(p) + " (sum " + sum + ")",
-                            "probabilities must sum to 1 within " + PROB_SUM_TOLERANCE);
-                }
-                for (String level : a.levels()) {
-                    if (level == null || level.isBlank() || !cleanName(level)) {
-                        throw new ConfigException("group_dict." + an, "\"" + level + "\"",
-                                "level names must be non-blank, without comma, quote or line break");
-                    }
-                    if (!levelNames.add(level)) {
-                        throw new ConfigException("group_dict." + an, "\"" + level + "\"",
-                                "level names must be unique across all attributes (they name the g_ and y_ columns)");
-                    }
-                }
-                total += a.size();
-                if (total > MAX_GROUPS) {
-                    throw new ConfigException("group_dict", total + " levels", "at most " + MAX_GROUPS + " levels in all");
-                }
-            }
-            if (quad && (long) total * dim * dim > MAX_QUAD_COEFFICIENTS) {
-                throw new ConfigException("add_quad_mapping", "true with dim " + dim + " and " + total + " groups",
-                        "needs groups*dim^2 <= " + MAX_QUAD_COEFFICIENTS + " coefficients");
-            }
+            SynthSpecChecks.counts(samples, dim);
+            SynthSpecChecks.bounds("feat_lo", "feat_hi", featLo, featHi);
+            SynthSpecChecks.bounds("w_lo", "w_hi", wLo, wHi);
+            SynthSpecChecks.bounds("S_lo", "S_hi", sLo, sHi);
+            SynthSpecChecks.noise(noiseWidth);
+            int groups = SynthSpecChecks.attributes(attributes);
+            SynthSpecChecks.quad(quad, groups, dim);
             return new SynthSpec(this);
-        }
-
-        private static boolean cleanName(String s) {
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        private static void bounds(String loName, String hiName, double lo, double hi) {
-            if (!Double.isFinite(lo)) {
-                throw new ConfigException(loName, lo, "must be a finite number");
-            }
-            if (!Double.isFinite(hi)) {
-                throw new ConfigException(hiName, hi, "must be a finite number");
-            }
-            if (lo > hi) {
-                throw new ConfigException(loName, lo, "must be <= " + hiName + " (" + hi + ")");
-            }
-            if (!Double.isFinite(hi - lo)) {
-                throw new ConfigException(hiName, hi, "the range " + hiName + " - " + loName + " must be finite");
-            }
         }
     }
 }
