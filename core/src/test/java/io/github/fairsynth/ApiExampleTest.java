@@ -14,7 +14,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The README's Java API example, run as written (smaller). */
+/** The Java API example of docs/java-api.md, run as written (smaller). */
 class ApiExampleTest {
     @TempDir
     Path dir;
