@@ -6,7 +6,8 @@ import java.util.Map;
  * The environment's parameters with the gym's names and defaults, validated once by
  * {@link Builder#build()}. Group {@code g}'s true threshold is {@code mu_g + true_threshold_factor·mu_g}.
  */
-public final class AdmissionsParams {
+public final class AdmissionsParams implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     /** Tolerance on the sum of the mixture weights. */
     public static final double MIX_TOLERANCE = 1e-9;
 

@@ -104,7 +104,77 @@ public final class AdmissionsRun {
      * @throws Exception on failure
      */
     public AdmissionsResult run(TraceSink trace, ProgressListener progress) throws Exception {
-        int blocks = (envs + ENV_BLOCK - 1) / ENV_BLOCK;
+        return combine(outcomes(step(0, envs, trace, progress)));
+    }
+
+    /**
+     * Runs all steps of environments {@code [from, to)} only, on this run's threads: each environment's
+     * trajectory is the one {@link #run} gives it. Outcomes of consecutive ranges, {@link EnvOutcomes#concat
+     * joined} in order and {@link #combine combined}, are exactly {@link #run}'s result: the way to spread one
+     * run's environments over machines.
+     *
+     * @param from     first environment, a multiple of {@value #ENV_BLOCK} in {@code [0, envs)}
+     * @param to       end environment (exclusive), in {@code (from, envs]}
+     * @param progress receives ("step", done, steps)
+     * @return the outcomes of the range, in environment order
+     * @throws Exception on failure
+     */
+    public EnvOutcomes runEnvironments(int from, int to, ProgressListener progress) throws Exception {
+        if (from < 0 || from >= envs || from % ENV_BLOCK != 0) {
+            throw new IllegalArgumentException("from = " + from + ": must be a multiple of " + ENV_BLOCK
+                    + " in [0, " + envs + ")");
+        }
+        if (to <= from || to > envs) {
+            throw new IllegalArgumentException("to = " + to + ": must be in (" + from + ", " + envs + "]");
+        }
+        return outcomes(step(from, to, null, progress));
+    }
+
+    /**
+     * The run's result from the outcomes of all its environments, summed in environment order as
+     * {@link #run} sums them.
+     *
+     * @param all the outcomes of environments {@code [0, envs)}
+     * @return totals, metrics and final thresholds
+     */
+    public AdmissionsResult combine(EnvOutcomes all) {
+        if (all.size() != envs) {
+            throw new IllegalArgumentException("outcomes of " + all.size() + " environments: the run has " + envs);
+        }
+        GroupMetrics[] totals = {new GroupMetrics(), new GroupMetrics()};
+        GroupMetrics one = new GroupMetrics();
+        // Mean and sd shifted by the first value: identical thresholds give exactly that value and sd 0.
+        double shift = all.lastThreshold(0);
+        double sum = 0;
+        for (int e = 0; e < envs; e++) {
+            for (int g = 0; g < 2; g++) {
+                all.totals(e, g, one);
+                totals[g].add(one);
+            }
+            sum += all.lastThreshold(e) - shift;
+        }
+        double meanShifted = sum / envs;
+        double ss = 0;
+        for (int e = 0; e < envs; e++) {
+            double d = all.lastThreshold(e) - shift - meanShifted;
+            ss += d * d;
+        }
+        double mean = shift + meanShifted;
+        double sd = envs > 1 ? Math.sqrt(ss / (envs - 1)) : 0.0;
+        return new AdmissionsResult(params, jurySettings, seed, envs, steps, totals, mean, sd);
+    }
+
+    private static EnvOutcomes outcomes(EnvState[] states) {
+        EnvOutcomes out = new EnvOutcomes(states.length);
+        for (int e = 0; e < states.length; e++) {
+            out.set(e, states[e].totals, states[e].lastThreshold);
+        }
+        return out;
+    }
+
+    /** Steps environments {@code [from, to)} through all steps; the trace, when given, is of the whole run. */
+    private EnvState[] step(int from, int to, TraceSink trace, ProgressListener progress) throws Exception {
+        int blocks = (to - from + ENV_BLOCK - 1) / ENV_BLOCK;
         Jury prototype = jurySettings.create(params);
         Supplier<ChunkedEnv.Workspace> workspace = prototype.observesApplicants()
                 ? () -> null : () -> new ChunkedEnv.Workspace(params);
@@ -113,28 +183,28 @@ public final class AdmissionsRun {
         try (WorkerTeam<ChunkedEnv.Workspace> team = blocks == 1 && threads > 1 && !prototype.observesApplicants()
                 ? new WorkerTeam<>(threads, workspace.get(), workspace) : null) {
             // the one block is stepped on the calling thread: with the team's workspace for that thread
-            return run(trace, progress, blocks, prototype, team == null ? workspace : team::own, team);
+            return step(from, to, trace, progress, blocks, prototype, team == null ? workspace : team::own, team);
         }
     }
 
-    private AdmissionsResult run(TraceSink trace, ProgressListener progress, int blocks, Jury prototype,
-                                 Supplier<ChunkedEnv.Workspace> workspace, WorkerTeam<ChunkedEnv.Workspace> team)
+    private EnvState[] step(int from, int to, TraceSink trace, ProgressListener progress, int blocks, Jury prototype,
+                            Supplier<ChunkedEnv.Workspace> workspace, WorkerTeam<ChunkedEnv.Workspace> team)
             throws Exception {
-        // each block's environments are made by the worker that first steps them
-        EnvState[] states = new EnvState[envs];
+        // each block's environments are made by the worker that first steps them; states[i] is environment from + i
+        EnvState[] states = new EnvState[to - from];
         double[] epoch = new double[EPOCH * M];
         GroupMetrics[] row = {new GroupMetrics(), new GroupMetrics()};
         for (long t0 = 0; t0 < steps; t0 += EPOCH) {
-            final long from = t0;
+            final long first = t0;
             final int len = (int) Math.min(EPOCH, steps - t0);
             java.util.Arrays.fill(epoch, 0.0);
             OrderedPipeline.run(0, blocks, threads, workspace, (b, ws) -> {
                 double[] part = new double[len * M];
                 int e0 = (int) b * ENV_BLOCK;
-                int e1 = Math.min(envs, e0 + ENV_BLOCK);
+                int e1 = Math.min(to - from, e0 + ENV_BLOCK);
                 for (int e = e0; e < e1; e++) {
                     if (states[e] == null) {
-                        states[e] = new EnvState(params, seed, e, prototype.copy(), ws);
+                        states[e] = new EnvState(params, seed, from + e, prototype.copy(), ws);
                     }
                 }
                 if (states[e0].chunked != null && ChunkedEnv.batchable(params)) {
@@ -156,29 +226,12 @@ public final class AdmissionsRun {
                     for (int g = 0; g < 2; g++) {
                         read(epoch, o + 2 + 7 * g, row[g]);
                     }
-                    trace.step(from + s + 1, epoch[o] / envs, epoch[o + 1] / envs, row);
+                    trace.step(first + s + 1, epoch[o] / envs, epoch[o + 1] / envs, row);
                 }
             }
-            progress.progress("step", from + len, steps);
+            progress.progress("step", first + len, steps);
         }
-        GroupMetrics[] totals = {new GroupMetrics(), new GroupMetrics()};
-        // Mean and sd shifted by the first value: identical thresholds give exactly that value and sd 0.
-        double shift = states[0].lastThreshold;
-        double sum = 0;
-        for (EnvState s : states) {
-            totals[0].add(s.totals[0]);
-            totals[1].add(s.totals[1]);
-            sum += s.lastThreshold - shift;
-        }
-        double meanShifted = sum / envs;
-        double ss = 0;
-        for (EnvState s : states) {
-            double d = s.lastThreshold - shift - meanShifted;
-            ss += d * d;
-        }
-        double mean = shift + meanShifted;
-        double sd = envs > 1 ? Math.sqrt(ss / (envs - 1)) : 0.0;
-        return new AdmissionsResult(params, jurySettings, seed, envs, steps, totals, mean, sd);
+        return states;
     }
 
     private void runEnv(EnvState s, int len, double[] part, WorkerTeam<ChunkedEnv.Workspace> team,

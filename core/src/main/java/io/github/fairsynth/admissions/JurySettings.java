@@ -18,7 +18,8 @@ import java.util.Locale;
  * @param burnin             learning juries' burn-in
  */
 public record JurySettings(Kind kind, double threshold, double epsilon, boolean epsilonGreedy,
-                           double initialEpsilon, double decaySteps, double decayRate, int burnin) {
+                           double initialEpsilon, double decaySteps, double decayRate, int burnin)
+        implements java.io.Serializable {
     /** The juries of the gym. */
     public enum Kind {
         /** A constant threshold. */

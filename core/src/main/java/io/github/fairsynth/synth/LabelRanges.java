@@ -24,6 +24,23 @@ public final class LabelRanges {
     }
 
     /**
+     * Ranges of known values, e.g. computed elsewhere and sent here.
+     *
+     * @param min each label column's minimum
+     * @param max each label column's maximum, as many
+     * @return the ranges (copies of the arrays)
+     */
+    public static LabelRanges of(double[] min, double[] max) {
+        if (min.length != max.length) {
+            throw new IllegalArgumentException("min has " + min.length + " columns, max " + max.length);
+        }
+        LabelRanges r = new LabelRanges(min.length);
+        System.arraycopy(min, 0, r.min, 0, min.length);
+        System.arraycopy(max, 0, r.max, 0, max.length);
+        return r;
+    }
+
+    /**
      * Widens the ranges by the first {@code block.rows()} rows of a raw block.
      *
      * @param block a filled, unscaled block

@@ -81,6 +81,21 @@ public final class SynthGenerator {
     }
 
     /**
+     * Fills {@code block} with block {@code b}, min-max scaled by {@code scaleBy} unless it is null: a block
+     * of the dataset as every writer gives it.
+     *
+     * @param b       block index, {@code 0 <= b < blockCount()}
+     * @param block   the worker's block
+     * @param scaleBy the label ranges of the whole dataset, or null for raw values
+     */
+    public void fill(long b, SynthBlock block, LabelRanges scaleBy) {
+        fill(b, block);
+        if (scaleBy != null) {
+            scaleBy.scale(block);
+        }
+    }
+
+    /**
      * Fills {@code block} with the raw (unscaled) values of block {@code b}.
      *
      * @param b     block index, {@code 0 <= b < blockCount()}

@@ -298,10 +298,7 @@ public final class SynthJob {
                 return false;
             }
             long b = next++;
-            generator.fill(b, block);
-            if (scaleBy != null) {
-                scaleBy.scale(block);
-            }
+            generator.fill(b, block, scaleBy);
             long start = b * SynthBlock.ROWS;
             from = (int) (Math.max(offset, start) - start);
             to = (int) (Math.min(endRow, start + SynthBlock.ROWS) - start);

@@ -45,6 +45,40 @@ class AdmissionsRunTest {
         assertEquals(a[0].finalThresholdSd(), b[0].finalThresholdSd(), 0.0);
     }
 
+    /**
+     * A run's environments stepped in ranges (as on several machines), their outcomes joined in order and
+     * combined, give the whole run's result bit for bit: every total, the final threshold's mean and sd.
+     */
+    @ParameterizedTest
+    @EnumSource(JurySettings.Kind.class)
+    void rangesOfEnvironmentsCombineToTheWholeRun(JurySettings.Kind kind) throws Exception {
+        AdmissionsParams p = AdmissionsParams.builder().noisyThreshold(true).build();
+        AdmissionsRun run = new AdmissionsRun(p, jury(kind), 11, 150, 40, 2);
+        AdmissionsResult whole = run.run(null, ProgressListener.NONE);
+        List<EnvOutcomes> parts = new ArrayList<>();
+        for (int[] r : new int[][] {{0, 64}, {64, 128}, {128, 150}}) {
+            parts.add(run.runEnvironments(r[0], r[1], ProgressListener.NONE));
+        }
+        AdmissionsResult spread = run.combine(EnvOutcomes.concat(parts));
+        for (int g = 0; g < 2; g++) {
+            GroupMetrics a = whole.group(g);
+            GroupMetrics b = spread.group(g);
+            assertEquals(a.applicants, b.applicants);
+            assertEquals(a.eligible, b.eligible);
+            assertEquals(a.selected, b.selected);
+            assertEquals(a.manipulated, b.manipulated);
+            assertEquals(a.correct, b.correct);
+            assertEquals(Double.doubleToRawLongBits(a.burden), Double.doubleToRawLongBits(b.burden));
+            assertEquals(Double.doubleToRawLongBits(a.socialBurden), Double.doubleToRawLongBits(b.socialBurden));
+        }
+        assertEquals(Double.doubleToRawLongBits(whole.finalThresholdMean()),
+                Double.doubleToRawLongBits(spread.finalThresholdMean()));
+        assertEquals(Double.doubleToRawLongBits(whole.finalThresholdSd()),
+                Double.doubleToRawLongBits(spread.finalThresholdSd()));
+        assertThrows(IllegalArgumentException.class, () -> run.runEnvironments(10, 20, ProgressListener.NONE));
+        assertThrows(IllegalArgumentException.class, () -> run.combine(parts.get(0)));
+    }
+
     /** @return the scalar kernels, or the Vector API kernels (which must load in this test run) */
     private static Kernels kernels(boolean scalar) {
         if (scalar) {
