@@ -1,16 +1,10 @@
 package io.github.fairsynth.cli;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fairsynth.ConfigException;
 import io.github.fairsynth.admissions.AdmissionsParams;
 import io.github.fairsynth.admissions.NoiseDist;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -24,27 +18,11 @@ final class AdmissionsConfigJson {
     static final List<String> FIELDS = List.of("num_applicants", "score_params", "max_steps", "feature_params",
             "true_threshold_factor", "noise_params", "group_cost", "gaming", "gaming_control", "subsidize",
             "subsidy_beta", "noise_dist", "noisy_features", "noisy_threshold");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-
     private AdmissionsConfigJson() {
     }
 
     static AdmissionsParams.Builder read(Path file) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("config", file, "file does not exist");
-        } catch (JsonProcessingException e) {
-            throw new ConfigException("config", file, "is not valid JSON (" + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ")");
-        } catch (IOException e) {
-            throw new ConfigException("config", file, "cannot be read (" + e.getMessage() + ")");
-        }
-        if (root == null || !root.isObject()) {
-            throw new ConfigException("config", file, "must hold one JSON object of parameters");
-        }
-        return apply(root, AdmissionsParams.builder());
+        return apply(JsonObjects.read("config", file), AdmissionsParams.builder());
     }
 
     static AdmissionsParams.Builder apply(JsonNode root, AdmissionsParams.Builder b) {

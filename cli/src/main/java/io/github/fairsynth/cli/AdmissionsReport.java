@@ -49,49 +49,56 @@ final class AdmissionsReport {
     }
 
     static void writeJson(AdmissionsResult r, Path target) throws IOException {
-        AtomicFile.write(target, out -> {
-            try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-                g.useDefaultPrettyPrinter();
-                g.writeStartObject();
-                g.writeFieldName("config");
-                JsonValues.value(g, r.params().toGymParams());
-                g.writeObjectFieldStart("jury");
-                g.writeStringField("kind", r.jury().kind().name().toLowerCase(Locale.ROOT));
-                g.writeFieldName("threshold");
-                JsonValues.number(g, r.jury().threshold());
-                g.writeFieldName("epsilon");
-                JsonValues.number(g, r.jury().epsilon());
-                g.writeBooleanField("epsilon_greedy", r.jury().epsilonGreedy());
-                g.writeFieldName("initial_epsilon_prob");
-                JsonValues.number(g, r.jury().initialEpsilon());
-                g.writeFieldName("decay_steps");
-                JsonValues.number(g, r.jury().decaySteps());
-                g.writeFieldName("epsilon_prob_decay_rate");
-                JsonValues.number(g, r.jury().decayRate());
-                g.writeNumberField("burnin", r.jury().burnin());
-                g.writeEndObject();
-                g.writeNumberField("seed", r.seed());
-                g.writeNumberField("steps", r.steps());
-                g.writeNumberField("envs", r.envs());
-                g.writeNumberField("applicants", r.params().numApplicants());
-                long total = r.overall().applicants();
-                g.writeObjectFieldStart("groups");
-                for (int k = 0; k < 2; k++) {
-                    g.writeFieldName(String.valueOf(k));
-                    metrics(g, r.group(k), total);
-                }
-                g.writeEndObject();
-                g.writeFieldName("overall");
-                metrics(g, r.overall(), total);
-                g.writeObjectFieldStart("threshold");
-                g.writeFieldName("final_mean");
-                JsonValues.number(g, r.finalThresholdMean());
-                g.writeFieldName("final_sd");
-                JsonValues.number(g, r.finalThresholdSd());
-                g.writeEndObject();
-                g.writeEndObject();
+        AtomicFile.write(target, out -> json(r, out));
+    }
+
+    /**
+     * @param r   the result
+     * @param out receives the {@code --json} document (pretty-printed UTF-8); not closed
+     * @throws IOException if writing fails
+     */
+    static void json(AdmissionsResult r, java.io.OutputStream out) throws IOException {
+        try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeFieldName("config");
+            JsonValues.value(g, r.params().toGymParams());
+            g.writeObjectFieldStart("jury");
+            g.writeStringField("kind", r.jury().kind().name().toLowerCase(Locale.ROOT));
+            g.writeFieldName("threshold");
+            JsonValues.number(g, r.jury().threshold());
+            g.writeFieldName("epsilon");
+            JsonValues.number(g, r.jury().epsilon());
+            g.writeBooleanField("epsilon_greedy", r.jury().epsilonGreedy());
+            g.writeFieldName("initial_epsilon_prob");
+            JsonValues.number(g, r.jury().initialEpsilon());
+            g.writeFieldName("decay_steps");
+            JsonValues.number(g, r.jury().decaySteps());
+            g.writeFieldName("epsilon_prob_decay_rate");
+            JsonValues.number(g, r.jury().decayRate());
+            g.writeNumberField("burnin", r.jury().burnin());
+            g.writeEndObject();
+            g.writeNumberField("seed", r.seed());
+            g.writeNumberField("steps", r.steps());
+            g.writeNumberField("envs", r.envs());
+            g.writeNumberField("applicants", r.params().numApplicants());
+            long total = r.overall().applicants();
+            g.writeObjectFieldStart("groups");
+            for (int k = 0; k < 2; k++) {
+                g.writeFieldName(String.valueOf(k));
+                metrics(g, r.group(k), total);
             }
-        });
+            g.writeEndObject();
+            g.writeFieldName("overall");
+            metrics(g, r.overall(), total);
+            g.writeObjectFieldStart("threshold");
+            g.writeFieldName("final_mean");
+            JsonValues.number(g, r.finalThresholdMean());
+            g.writeFieldName("final_sd");
+            JsonValues.number(g, r.finalThresholdSd());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
     }
 
     private static void metrics(JsonGenerator g, GroupMetrics m, long total) throws IOException {

@@ -1,15 +1,9 @@
 package io.github.fairsynth.cli;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.fairsynth.ConfigException;
 import io.github.fairsynth.synth.SynthSpec;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,9 +22,6 @@ final class SynthConfigJson {
             "add_linear_mapping", "w_lo", "w_hi", "add_quad_mapping", "S_lo", "S_hi", "label_noise_width",
             "drop_sensitive", "fixed_seed", "scale");
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-
     private SynthConfigJson() {
     }
 
@@ -41,25 +32,7 @@ final class SynthConfigJson {
      * @return a builder holding the defaults overridden by the file
      */
     static SynthSpec.Builder read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("config", file, "file does not exist");
-        } catch (IOException e) {
-            throw new ConfigException("config", file, "cannot be read (" + e.getMessage() + ")");
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException("config", file, "is not valid JSON (" + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ")");
-        }
-        if (root == null || !root.isObject()) {
-            throw new ConfigException("config", file, "must hold one JSON object of parameters");
-        }
-        return apply(root, SynthSpec.builder());
+        return apply(JsonObjects.read("config", file), SynthSpec.builder());
     }
 
     /**
