@@ -5,7 +5,7 @@
 #   scaled: two passes) as a zstd Parquet dataset, beside `fairsynth generate --out DIR/` (a partitioned
 #   zstd Parquet dataset) on 1 and 2 threads;
 # - Spark on local[1] and local[2] generating SCALING_ROWS rows (default 10^8) into Spark's noop sink (the
-#   source alone), the query run three times in one session: the first includes the first pass and
+#   source alone), the query run three times in one SparkSession: the first includes the first pass and
 #   Spark's own warm-up, the others (label ranges known) show the steady rate and its thread scaling;
 #   beside the core engine making and dropping the same rows on 1 and 2 threads without Spark, in the
 #   same kind of process (SparkGenerate --single-machine), for Spark's overhead.

@@ -36,7 +36,7 @@ print(f"Machine: {cpu}, {os.cpu_count()} cores, Linux {platform.release()}; {jdk
 
 n = rows("spark_noop")
 print(f"## The source alone: {n:,} rows made and dropped, three queries per process\n")
-print("The first query of a session includes the first (label-range) pass and Spark's warm-up; the repeated "
+print("The first query of a SparkSession includes the first (label-range) pass and Spark's warm-up; the repeated "
       "queries know the ranges and make the rows once. The single-machine engine runs the same way "
       "(`SparkGenerate --single-machine`, one job, no Spark).\n")
 print("| run | threads | whole process s | first query s | repeated query s | M rows/s (repeated) | 1 → 2 (repeated) |")

@@ -22,7 +22,7 @@ public final class Fairsynth {
      * byte for byte the {@code --truth} file of {@code fairsynth generate} with the same config, rows and
      * seed. When the spec scales, its label ranges come from the cluster's first pass (made once and kept).
      *
-     * @param spark   the session
+     * @param spark   the SparkSession
      * @param options the source's options ({@code config}, {@code rows}, {@code seed}, ...)
      * @return pretty-printed JSON
      */

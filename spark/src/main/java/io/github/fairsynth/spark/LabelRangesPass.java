@@ -27,7 +27,7 @@ final class LabelRangesPass {
     }
 
     /**
-     * @param spark   the session whose cluster runs the pass
+     * @param spark   the SparkSession whose cluster runs the pass
      * @param options the dataset
      * @param key     the dataset's resolved config (with rows and seed)
      * @return the raw range of every label column over all rows

@@ -24,7 +24,7 @@ public final class SparkAdmissions {
     }
 
     /**
-     * @param spark      the session whose cluster runs the environments
+     * @param spark      the SparkSession whose cluster runs the environments
      * @param params     environment parameters
      * @param jury       jury settings
      * @param seed       seed

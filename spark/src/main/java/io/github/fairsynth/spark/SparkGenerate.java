@@ -19,7 +19,7 @@ import java.util.Map;
  * Spark as a Parquet dataset (zstd, as {@code fairsynth generate} compresses by default), or generated and
  * dropped ({@code --noop}: Spark's {@code noop} sink, to time the source alone). Prints the rows, the
  * seconds and the rows per second of each query; with {@code --repeat K} the query runs K times in the
- * same session (from the second on, the label ranges of the first pass are known). With
+ * same SparkSession (from the second on, the label ranges of the first pass are known). With
  * {@code --single-machine T --noop} the core engine makes the same rows on T threads without Spark.
  */
 public final class SparkGenerate {
@@ -81,7 +81,7 @@ public final class SparkGenerate {
     /**
      * The same rows made by the core engine alone on {@code threads} threads, dropped: the figure Spark's
      * {@code --noop} is compared with. One job for all queries, so from the second on its label ranges are
-     * known, as in a Spark session.
+     * known, as in a SparkSession.
      */
     private static void singleMachine(Map<String, String> options, int threads, int repeat) throws Exception {
         SynthSpec spec = SynthOptions.parse(options, threads).spec();

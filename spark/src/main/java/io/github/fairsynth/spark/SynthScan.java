@@ -60,7 +60,7 @@ final class SynthScan implements ScanBuilder, Scan, Batch {
     }
 
     /**
-     * @param spark   the session
+     * @param spark   the SparkSession
      * @param options the dataset
      * @return its label ranges (minima, maxima) when its spec scales, else null
      */

@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The source's rows against the command line's: on local[1], local[2] and local[3] (one session each),
+ * The source's rows against the command line's: on local[1], local[2] and local[3] (one SparkSession each),
  * for several partition counts, the DataFrame's rows sorted by row number equal, bit for bit, the
  * {@code .npy} that {@code fairsynth generate} writes for the same config, rows and seed; the truth
  * document equals its {@code --truth} file; {@code df.write.parquet} reads back the same rows; and the
