@@ -104,7 +104,7 @@ public final class AdmissionsRun {
      * @throws Exception on failure
      */
     public AdmissionsResult run(TraceSink trace, ProgressListener progress) throws Exception {
-        return combine(outcomes(step(0, envs, trace, progress)));
+        return combine(new StateTotals(step(0, envs, trace, progress)));
     }
 
     /**
@@ -141,16 +141,17 @@ public final class AdmissionsRun {
         if (all.size() != envs) {
             throw new IllegalArgumentException("outcomes of " + all.size() + " environments: the run has " + envs);
         }
+        return combine((EnvTotals) all);
+    }
+
+    private AdmissionsResult combine(EnvTotals all) {
         GroupMetrics[] totals = {new GroupMetrics(), new GroupMetrics()};
-        GroupMetrics one = new GroupMetrics();
         // Mean and sd shifted by the first value: identical thresholds give exactly that value and sd 0.
         double shift = all.lastThreshold(0);
         double sum = 0;
         for (int e = 0; e < envs; e++) {
-            for (int g = 0; g < 2; g++) {
-                all.totals(e, g, one);
-                totals[g].add(one);
-            }
+            all.addTotals(e, 0, totals[0]);
+            all.addTotals(e, 1, totals[1]);
             sum += all.lastThreshold(e) - shift;
         }
         double meanShifted = sum / envs;
@@ -162,6 +163,25 @@ public final class AdmissionsRun {
         double mean = shift + meanShifted;
         double sd = envs > 1 ? Math.sqrt(ss / (envs - 1)) : 0.0;
         return new AdmissionsResult(params, jurySettings, seed, envs, steps, totals, mean, sd);
+    }
+
+    /** The environments' own totals, read in place (a whole run needs no copy of them). */
+    private static final class StateTotals implements EnvTotals {
+        private final EnvState[] states;
+
+        StateTotals(EnvState[] states) {
+            this.states = states;
+        }
+
+        @Override
+        public void addTotals(int e, int g, GroupMetrics into) {
+            into.add(states[e].totals[g]);
+        }
+
+        @Override
+        public double lastThreshold(int e) {
+            return states[e].lastThreshold;
+        }
     }
 
     private static EnvOutcomes outcomes(EnvState[] states) {

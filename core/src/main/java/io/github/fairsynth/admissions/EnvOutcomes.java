@@ -9,7 +9,7 @@ import java.util.List;
  * {@link AdmissionsRun#runEnvironments} makes one per range; {@link #concat} joins ranges in order;
  * {@link AdmissionsRun#combine} turns all of a run's into its result.
  */
-public final class EnvOutcomes implements Serializable {
+public final class EnvOutcomes implements EnvTotals, Serializable {
     private static final long serialVersionUID = 1L;
     private static final int COUNTS = 5;
     private static final int SUMS = 2;
@@ -55,6 +55,7 @@ public final class EnvOutcomes implements Serializable {
      * @param e environment (within these outcomes)
      * @return its last threshold
      */
+    @Override
     public double lastThreshold(int e) {
         return last[e];
     }
@@ -67,15 +68,21 @@ public final class EnvOutcomes implements Serializable {
      * @param into receives the totals (its own are replaced)
      */
     public void totals(int e, int g, GroupMetrics into) {
+        into.clear();
+        addTotals(e, g, into);
+    }
+
+    @Override
+    public void addTotals(int e, int g, GroupMetrics into) {
         int c = (e * 2 + g) * COUNTS;
         int s = (e * 2 + g) * SUMS;
-        into.applicants = counts[c];
-        into.eligible = counts[c + 1];
-        into.selected = counts[c + 2];
-        into.manipulated = counts[c + 3];
-        into.correct = counts[c + 4];
-        into.burden = sums[s];
-        into.socialBurden = sums[s + 1];
+        into.applicants += counts[c];
+        into.eligible += counts[c + 1];
+        into.selected += counts[c + 2];
+        into.manipulated += counts[c + 3];
+        into.correct += counts[c + 4];
+        into.burden += sums[s];
+        into.socialBurden += sums[s + 1];
     }
 
     void set(int e, GroupMetrics[] totals, double lastThreshold) {
