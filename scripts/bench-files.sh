@@ -11,7 +11,7 @@
 #         compares runs made moments apart.
 # codecs: every --compression at 2 threads: size and time.
 # scaling: Parquet on 1 and 2 threads at SCALING_ROWS (default 10^8), where start-up and compilation no
-#         longer weigh, with the CPU time the process used.
+#         longer weigh, with the CPU time the process used, and dd of the same bytes.
 # memory: peak RSS of every format at 10^6, 10^7 and 10^8 rows (MEMORY_ROWS), default JVM options.
 # summary: medians and ratios into results/files/files.md.
 #
@@ -96,6 +96,9 @@ for s in "${stages[@]}"; do
           for t in 1 2; do
             measure fairsynth_parquet "$n" "$t" "$out/s.parquet" -- "${fs[@]}" --rows "$n" --threads "$t" --out "$out/s.parquet"
           done
+          # the machine's file-write bandwidth at this size: dd of the Parquet file's bytes
+          mb=$(( ($(tail -1 "$tsv" | cut -f6) + 1048575) / 1048576 ))
+          measure dd_parquet_size "$n" 1 "$out/dd.bin" -- dd if=/dev/zero of="$out/dd.bin" bs=1M count="$mb"
         done
       done ;;
     memory)

@@ -20,7 +20,8 @@ def load(name):
         for row in csv.DictReader(f, delimiter="\t"):
             runs[(row["what"], int(row["rows"]), int(row["threads"]))].append(
                 (float(row["seconds"]), int(row["peak_rss_kb"]), int(row["bytes"]),
-                 float(row.get("user_s") or "nan") + float(row.get("sys_s") or "nan")))
+                 float(row.get("user_s") or "nan") + float(row.get("sys_s") or "nan"),
+                 float(row.get("sys_s") or "nan")))
     return runs
 
 
@@ -88,16 +89,20 @@ pq = sorted({k[1] for k in both if k[0] == "fairsynth_parquet"})
 if pq:
     print("## Parquet, 1 and 2 threads, with the CPU time the process used (median)\n")
     print("Start-up, the JIT compilers and the writer thread run beside the workers, so even a 1-thread run "
-          "keeps part of the second core busy; at 10^8 rows those weigh least.\n")
-    print("| rows | 1T seconds | 1T CPU s (cores) | 2T seconds | 2T CPU s (cores) | 1→2 threads |")
-    print("|---|---|---|---|---|---|")
+          "keeps part of the second core busy. System CPU is the kernel's, mostly copying the file into the "
+          "page cache on the writer thread; dd writes the same bytes from /dev/zero in the same run.\n")
+    print("| rows | 1T seconds | 1T CPU s (cores), of it system | 2T seconds | 2T CPU s (cores), of it system | 1→2 threads | dd of the same bytes | 2T / dd |")
+    print("|---|---|---|---|---|---|---|---|")
     for n in pq:
         r1, r2 = both.get(("fairsynth_parquet", n, 1)), both.get(("fairsynth_parquet", n, 2))
         if not r1 or not r2:
             continue
         w1, w2, c1, c2 = med(r1, 0), med(r2, 0), med(r1, 3), med(r2, 3)
-        print(f"| {n:,} | {w1:.2f} | {c1:.1f} ({c1 / w1:.2f}) | {w2:.2f} | {c2:.1f} ({c2 / w2:.2f}) | "
-              f"**{ratio(w1, w2):.2f}x** |")
+        dd = both.get(("dd_parquet_size", n, 1))
+        dds = f"{med(dd, 0):.2f} s" if dd else "–"
+        ddr = f"{ratio(w2, med(dd, 0)):.2f}x" if dd else "–"
+        print(f"| {n:,} | {w1:.2f} | {c1:.1f} ({c1 / w1:.2f}), {med(r1, 4):.1f} | {w2:.2f} | "
+              f"{c2:.1f} ({c2 / w2:.2f}), {med(r2, 4):.1f} | **{ratio(w1, w2):.2f}x** | {dds} | {ddr} |")
     print()
 
 m = load("files-memory.tsv")
