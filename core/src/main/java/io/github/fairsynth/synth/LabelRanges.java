@@ -7,7 +7,8 @@ import java.util.Arrays;
  * {@code (v - min) / (max - min)}, or 0 for a constant column. Scaled values lie in [0, 1]; the minimum
  * maps to exactly 0 and the maximum to exactly 1.
  */
-public final class LabelRanges {
+public final class LabelRanges implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final double[] min;
     private final double[] max;
 
@@ -21,23 +22,6 @@ public final class LabelRanges {
         max = new double[labelCount];
         Arrays.fill(min, Double.POSITIVE_INFINITY);
         Arrays.fill(max, Double.NEGATIVE_INFINITY);
-    }
-
-    /**
-     * Ranges of known values, e.g. computed elsewhere and sent here.
-     *
-     * @param min each label column's minimum
-     * @param max each label column's maximum, as many
-     * @return the ranges (copies of the arrays)
-     */
-    public static LabelRanges of(double[] min, double[] max) {
-        if (min.length != max.length) {
-            throw new IllegalArgumentException("min has " + min.length + " columns, max " + max.length);
-        }
-        LabelRanges r = new LabelRanges(min.length);
-        System.arraycopy(min, 0, r.min, 0, min.length);
-        System.arraycopy(max, 0, r.max, 0, max.length);
-        return r;
     }
 
     /**

@@ -29,8 +29,7 @@ public final class Fairsynth {
     public static String truth(SparkSession spark, Map<String, String> options) {
         SynthOptions o = SynthOptions.parse(options, spark.sparkContext().defaultParallelism());
         SynthSpec spec = o.spec();
-        double[][] r = SynthScan.ranges(spark, o);
-        LabelRanges ranges = r == null ? null : LabelRanges.of(r[0], r[1]);
+        LabelRanges ranges = SynthScan.ranges(spark, o);
         return new String(SynthDocuments.truth(SynthJob.full(spec, 1), ranges), StandardCharsets.UTF_8);
     }
 }

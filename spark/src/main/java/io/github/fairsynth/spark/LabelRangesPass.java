@@ -40,10 +40,12 @@ final class LabelRangesPass {
         List<SynthPartition> parts = partitions(options);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         jsc.setJobDescription("fairsynth: label ranges (first pass of the min-max scaling)");
-        double[][] merged = jsc.parallelize(parts, parts.size())
+        LabelRanges ranges = jsc.parallelize(parts, parts.size())
                 .map(p -> scan(options, p))
-                .reduce(LabelRangesPass::merge);
-        LabelRanges ranges = LabelRanges.of(merged[0], merged[1]);
+                .reduce((a, b) -> {
+                    a.merge(b);
+                    return a;
+                });
         DONE.put(key, ranges);
         return ranges;
     }
@@ -58,7 +60,7 @@ final class LabelRangesPass {
         return parts;
     }
 
-    private static double[][] scan(SynthOptions options, SynthPartition p) {
+    private static LabelRanges scan(SynthOptions options, SynthPartition p) {
         SynthSpec spec = options.spec();
         SynthGenerator generator = new SynthGenerator(spec);
         SynthBlock block = new SynthBlock(spec);
@@ -67,20 +69,6 @@ final class LabelRangesPass {
             generator.fill(b, block);
             ranges.include(block);
         }
-        double[][] out = new double[2][ranges.size()];
-        for (int c = 0; c < ranges.size(); c++) {
-            out[0][c] = ranges.min(c);
-            out[1][c] = ranges.max(c);
-        }
-        return out;
-    }
-
-    private static double[][] merge(double[][] a, double[][] b) {
-        double[][] out = new double[2][a[0].length];
-        for (int c = 0; c < a[0].length; c++) {
-            out[0][c] = Math.min(a[0][c], b[0][c]);
-            out[1][c] = Math.max(a[1][c], b[1][c]);
-        }
-        return out;
+        return ranges;
     }
 }

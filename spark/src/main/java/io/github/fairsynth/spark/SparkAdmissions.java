@@ -35,7 +35,7 @@ public final class SparkAdmissions {
      */
     public static AdmissionsResult run(SparkSession spark, AdmissionsParams params, JurySettings jury, long seed,
                                        int envs, long steps, int partitions) {
-        new AdmissionsRun(params, jury, seed, envs, steps, 1); // checks every parameter on the driver
+        AdmissionsRun run = new AdmissionsRun(params, jury, seed, envs, steps, 1); // checks every parameter here
         if (partitions < 1) {
             throw new io.github.fairsynth.ConfigException("partitions", partitions, "must be a whole number >= 1");
         }
@@ -51,6 +51,6 @@ public final class SparkAdmissions {
                 .map(r -> new AdmissionsRun(params, jury, seed, envs, steps, 1)
                         .runEnvironments(r[0], r[1], ProgressListener.NONE))
                 .collect();
-        return new AdmissionsRun(params, jury, seed, envs, steps, 1).combine(EnvOutcomes.concat(parts));
+        return run.combine(EnvOutcomes.concat(parts));
     }
 }

@@ -26,11 +26,11 @@ final class SynthBatchReader implements PartitionReader<ColumnarBatch> {
     private final ColumnarBatch batch;
     private long next;
 
-    SynthBatchReader(SynthOptions options, double[][] ranges, SynthPartition partition) {
+    SynthBatchReader(SynthOptions options, LabelRanges scaleBy, SynthPartition partition) {
         spec = options.spec();
         generator = new SynthGenerator(spec);
         block = new SynthBlock(spec);
-        scaleBy = ranges == null ? null : LabelRanges.of(ranges[0], ranges[1]);
+        this.scaleBy = scaleBy;
         next = partition.firstBlock();
         endBlock = partition.endBlock();
         rowIndex = options.rowIndex();

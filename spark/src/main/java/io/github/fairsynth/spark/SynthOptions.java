@@ -89,7 +89,9 @@ public final class SynthOptions implements Serializable {
             throw new ConfigException("option rowsPerPartition", rowsPerPartition, "makes more than "
                     + Integer.MAX_VALUE + " partitions");
         }
-        return new SynthOptions(config, rows, seed, Math.max(1, per), rowIndex);
+        SynthOptions checked = new SynthOptions(config, rows, seed, Math.max(1, per), rowIndex);
+        checked.spec = probe.spec; // built once here; rebuilt from the options where they are deserialized
+        return checked;
     }
 
     /** @return the spec: the config (or the paper's defaults) with {@code rows} and {@code seed} applied */

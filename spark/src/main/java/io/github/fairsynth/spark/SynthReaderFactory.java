@@ -1,5 +1,6 @@
 package io.github.fairsynth.spark;
 
+import io.github.fairsynth.synth.LabelRanges;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
@@ -13,10 +14,10 @@ final class SynthReaderFactory implements PartitionReaderFactory {
     private static final long serialVersionUID = 1L;
 
     private final SynthOptions options;
-    /** The label ranges of the whole dataset (minima, maxima), or null when the spec does not scale. */
-    private final double[][] ranges;
+    /** The label ranges of the whole dataset, or null when the spec does not scale. */
+    private final LabelRanges ranges;
 
-    SynthReaderFactory(SynthOptions options, double[][] ranges) {
+    SynthReaderFactory(SynthOptions options, LabelRanges ranges) {
         this.options = options;
         this.ranges = ranges;
     }

@@ -62,20 +62,13 @@ final class SynthScan implements ScanBuilder, Scan, Batch {
     /**
      * @param spark   the SparkSession
      * @param options the dataset
-     * @return its label ranges (minima, maxima) when its spec scales, else null
+     * @return its label ranges when its spec scales, else null
      */
-    static double[][] ranges(SparkSession spark, SynthOptions options) {
+    static LabelRanges ranges(SparkSession spark, SynthOptions options) {
         SynthSpec spec = options.spec();
         if (!spec.scale()) {
             return null;
         }
-        SynthJob job = SynthJob.full(spec, 1);
-        LabelRanges r = LabelRangesPass.of(spark, options, SynthDocuments.resolvedConfig(job));
-        double[][] out = new double[2][r.size()];
-        for (int c = 0; c < r.size(); c++) {
-            out[0][c] = r.min(c);
-            out[1][c] = r.max(c);
-        }
-        return out;
+        return LabelRangesPass.of(spark, options, SynthDocuments.resolvedConfig(SynthJob.full(spec, 1)));
     }
 }
