@@ -3,22 +3,25 @@
 # numpy + pyarrow peer (../shared/anchors/peer_write_files.py) writing the same rows, in one run, with
 # wall time and peak RSS (GNU time), and the machine's own file-write bandwidth (dd of the same size).
 #
-#   scripts/bench-files.sh                      # every stage (about 15 minutes on 2 cores)
-#   scripts/bench-files.sh timing codecs        # only some stages: timing codecs scaling memory summary
+#   scripts/bench-files.sh                      # every stage (about 30 minutes on 2 cores)
+#   scripts/bench-files.sh timing codecs        # only some stages: timing codecs scaling pages memory summary
 #
 # timing: Parquet (default compression) and .npy on 1 and 2 threads, the peer's Parquet and .npy, and
 #         dd, at ROWS (default "2000000 10000000"), ROUNDS rounds (default 3) in turn, so each round
 #         compares runs made moments apart.
 # codecs: every --compression at 2 threads: size and time.
-# scaling: Parquet on 1 and 2 threads at SCALING_ROWS (default 10^8), where start-up and compilation no
-#         longer weigh, with the CPU time the process used, and dd of the same bytes.
+# scaling: Parquet on 1 and 2 threads and .npy on 2 at SCALING_ROWS (default 10^8), where start-up and
+#         compilation no longer weigh, with the CPU time the process used, and dd of the same bytes.
+# pages:  Parquet and .npy at PAGES_ROWS (default 10^7) with the heap on 4 KB pages and on transparent huge
+#         pages, with the page faults each run took.
 # memory: peak RSS of every format at 10^6, 10^7 and 10^8 rows (MEMORY_ROWS), default JVM options.
 # summary: medians and ratios into results/files/files.md.
 #
 # Raw rows go to results/files/files-*.tsv: what, rows, threads, seconds, peak RSS (KB), bytes written, user and
-# system CPU seconds.
+# system CPU seconds, minor page faults.
 # The peer needs numpy, pandas and pyarrow for PY (default python3); JAVA (default java) runs fairsynth
-# with the options its launcher uses (the Vector API module when present, a class-data-sharing archive).
+# with the options its launcher uses (the Vector API module when present, a class-data-sharing archive,
+# transparent huge pages for the heap where the kernel offers them; THP=off leaves them out).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA=${JAVA:-java}
@@ -27,8 +30,9 @@ ROWS=${ROWS:-"2000000 10000000"}
 ROUNDS=${ROUNDS:-3}
 MEMORY_ROWS=${MEMORY_ROWS:-"1000000 10000000 100000000"}
 SCALING_ROWS=${SCALING_ROWS:-100000000}
+PAGES_ROWS=${PAGES_ROWS:-10000000}
 stages=("$@")
-[ ${#stages[@]} -eq 0 ] && stages=(timing codecs scaling memory summary)
+[ ${#stages[@]} -eq 0 ] && stages=(timing codecs scaling pages memory summary)
 
 mvn -B -q -pl cli -am package -DskipTests -Dperf.gate.skip=true
 work=$(mktemp -d)
@@ -41,19 +45,23 @@ if "$JAVA" --list-modules 2>/dev/null | grep -q '^jdk.incubator.vector'; then op
 "$JAVA" "${opts[@]}" -XX:ArchiveClassesAtExit="$work/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
   -jar "$work/fairsynth.jar" generate --rows 8192 --quiet --out "$work/train.parquet" >/dev/null 2>&1
 opts+=(-XX:SharedArchiveFile="$work/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+# the launcher's heap pages: transparent huge pages where the kernel offers them on request
+if [[ "${THP:-on}" != "off" ]] && grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
+  opts+=(-XX:+UseTransparentHugePages)
+fi
 
 # one measured process: WHAT ROWS THREADS FILE -- command...; appends a row to $tsv
 measure() {
   local what=$1 rows=$2 threads=$3 file=$4; shift 5
   rm -rf "$file" "${file%.npy}.columns.json"
   sync
-  /usr/bin/time -o "$work/time" -f '%e %M %U %S' "$@" >/dev/null 2>"$work/stderr" \
+  /usr/bin/time -o "$work/time" -f '%e %M %U %S %R' "$@" >/dev/null 2>"$work/stderr" \
     || { echo "failed: $*" >&2; cat "$work/stderr" >&2; exit 1; }
-  local wall rss user sys
-  read -r wall rss user sys < <(tail -1 "$work/time")
+  local wall rss user sys faults
+  read -r wall rss user sys faults < <(tail -1 "$work/time")
   local bytes
   bytes=$(du -sb "$file" 2>/dev/null | cut -f1)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$what" "$rows" "$threads" "$wall" "$rss" "${bytes:-0}" "$user" "$sys" >> "$tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$what" "$rows" "$threads" "$wall" "$rss" "${bytes:-0}" "$user" "$sys" "$faults" >> "$tsv"
   rm -rf "$file" "${file%.npy}.columns.json"
 }
 fs=("$JAVA" "${opts[@]}" -jar "$work/fairsynth.jar" generate --quiet)
@@ -62,7 +70,7 @@ for s in "${stages[@]}"; do
   case "$s" in
     timing)
       tsv=results/files/files-timing.tsv
-      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\n' > "$tsv"
+      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\tminor_faults\n' > "$tsv"
       for round in $(seq "$ROUNDS"); do
         for n in $ROWS; do
           for t in 1 2; do
@@ -80,7 +88,7 @@ for s in "${stages[@]}"; do
       done ;;
     codecs)
       tsv=results/files/files-codecs.tsv
-      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\n' > "$tsv"
+      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\tminor_faults\n' > "$tsv"
       for round in $(seq "$ROUNDS"); do
         for n in $ROWS; do
           for c in zstd:1 zstd:3 zstd:9 zstd:-3 snappy none; do
@@ -90,7 +98,7 @@ for s in "${stages[@]}"; do
       done ;;
     scaling)
       tsv=results/files/files-scaling.tsv
-      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\n' > "$tsv"
+      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\tminor_faults\n' > "$tsv"
       for round in $(seq "$ROUNDS"); do
         for n in $SCALING_ROWS; do
           for t in 1 2; do
@@ -99,11 +107,30 @@ for s in "${stages[@]}"; do
           # the machine's file-write bandwidth at this size: dd of the Parquet file's bytes
           mb=$(( ($(tail -1 "$tsv" | cut -f6) + 1048575) / 1048576 ))
           measure dd_parquet_size "$n" 1 "$out/dd.bin" -- dd if=/dev/zero of="$out/dd.bin" bs=1M count="$mb"
+          # .npy at this size against dd of its bytes: start-up no longer weighs, and the file is larger
+          # than the page cache can hold, so both write at the speed the kernel lets files be written
+          measure fairsynth_npy "$n" 2 "$out/s.npy" -- "${fs[@]}" --rows "$n" --threads 2 --out "$out/s.npy"
+          mb=$(( ($(tail -1 "$tsv" | cut -f6) + 1048575) / 1048576 ))
+          measure dd_npy_size "$n" 1 "$out/dd.bin" -- dd if=/dev/zero of="$out/dd.bin" bs=1M count="$mb"
+        done
+      done ;;
+    pages)
+      # the heap's page size: the same runs with and without transparent huge pages, alternated
+      tsv=results/files/files-pages.tsv
+      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\tminor_faults\n' > "$tsv"
+      small=("$JAVA" "${opts[@]/-XX:+UseTransparentHugePages/-XX:-UseTransparentHugePages}" -jar "$work/fairsynth.jar" generate --quiet)
+      for round in $(seq "$ROUNDS"); do
+        for n in $PAGES_ROWS; do
+          for f in parquet npy; do
+            measure "${f}_4k_pages" "$n" 2 "$out/h.$f" -- "${small[@]}" --rows "$n" --out "$out/h.$f"
+            measure "${f}_huge_pages" "$n" 2 "$out/h.$f" -- "$JAVA" "${opts[@]}" -XX:+UseTransparentHugePages \
+              -jar "$work/fairsynth.jar" generate --quiet --rows "$n" --out "$out/h.$f"
+          done
         done
       done ;;
     memory)
       tsv=results/files/files-memory.tsv
-      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\n' > "$tsv"
+      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\tminor_faults\n' > "$tsv"
       for n in $MEMORY_ROWS; do
         for f in parquet npy npz csv; do
           measure "fairsynth_$f" "$n" 2 "$out/m.$f" -- "${fs[@]}" --rows "$n" --out "$out/m.$f"
@@ -116,6 +143,6 @@ for s in "${stages[@]}"; do
     summary)
       "$PY" scripts/files_summary.py results/files > results/files/files.md
       cat results/files/files.md ;;
-    *) echo "unknown stage $s (timing codecs scaling memory summary)" >&2; exit 2 ;;
+    *) echo "unknown stage $s (timing codecs scaling pages memory summary)" >&2; exit 2 ;;
   esac
 done

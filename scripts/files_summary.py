@@ -21,7 +21,7 @@ def load(name):
             runs[(row["what"], int(row["rows"]), int(row["threads"]))].append(
                 (float(row["seconds"]), int(row["peak_rss_kb"]), int(row["bytes"]),
                  float(row.get("user_s") or "nan") + float(row.get("sys_s") or "nan"),
-                 float(row.get("sys_s") or "nan")))
+                 float(row.get("sys_s") or "nan"), int(row.get("minor_faults") or 0)))
     return runs
 
 
@@ -44,7 +44,7 @@ cpu = next((l.split(":", 1)[1].strip() for l in cmd("lscpu").splitlines() if l.s
 java = cmd("sh", "-c", "java -version 2>&1 | head -1")
 print("# Files: whole processes, fairsynth against the numpy + pyarrow peer\n")
 print(f"Machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; {java}; "
-      f"made by `scripts/bench-files.sh` (raw rows in `files-timing.tsv`, `files-codecs.tsv`, `files-scaling.tsv`, `files-memory.tsv`). "
+      f"made by `scripts/bench-files.sh` (raw rows in `files-timing.tsv`, `files-codecs.tsv`, `files-scaling.tsv`, `files-pages.tsv`, `files-memory.tsv`). "
       "Every figure is the median of the rounds; ratios are of medians from the same run.\n")
 
 t = load("files-timing.tsv")
@@ -103,6 +103,35 @@ if pq:
         ddr = f"{ratio(w2, med(dd, 0)):.2f}x" if dd else "–"
         print(f"| {n:,} | {w1:.2f} | {c1:.1f} ({c1 / w1:.2f}), {med(r1, 4):.1f} | {w2:.2f} | "
               f"{c2:.1f} ({c2 / w2:.2f}), {med(r2, 4):.1f} | **{ratio(w1, w2):.2f}x** | {dds} | {ddr} |")
+    print()
+
+npy = sorted({k[1] for k in sc if k[0] == "fairsynth_npy"})
+if npy:
+    print("## .npy at scale against dd of the same bytes (2 threads, median)\n")
+    print("| rows | seconds | CPU s (cores), of it system | GB | dd of the same bytes | dd's system CPU s | .npy / dd |")
+    print("|---|---|---|---|---|---|---|")
+    for n in npy:
+        r, dd = sc[("fairsynth_npy", n, 2)], sc.get(("dd_npy_size", n, 1))
+        w, c = med(r, 0), med(r, 3)
+        dds = f"{med(dd, 0):.2f} s | {med(dd, 4):.1f}" if dd else "– | –"
+        ddr = f"**{ratio(w, med(dd, 0)):.2f}x**" if dd else "–"
+        print(f"| {n:,} | {w:.2f} | {c:.1f} ({c / w:.2f}), {med(r, 4):.1f} | {med(r, 2) / 1e9:.2f} | {dds} | {ddr} |")
+    print()
+
+hp = load("files-pages.tsv")
+if hp:
+    print("## The heap on 4 KB pages and on transparent huge pages (2 threads, median)\n")
+    print("The launcher asks for transparent huge pages where the kernel offers them on request; these runs "
+          "alternate the two in each round.\n")
+    print("| format | rows | 4 KB pages: seconds | system CPU s | page faults | huge pages: seconds | system CPU s | page faults | 4 KB / huge |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for f in ("parquet", "npy"):
+        for n in sorted({k[1] for k in hp if k[0].startswith(f + "_")}):
+            a, b = hp.get((f + "_4k_pages", n, 2)), hp.get((f + "_huge_pages", n, 2))
+            if not a or not b:
+                continue
+            print(f"| {f} | {n:,} | {med(a, 0):.2f} | {med(a, 4):.2f} | {med(a, 5):,.0f} | {med(b, 0):.2f} | "
+                  f"{med(b, 4):.2f} | {med(b, 5):,.0f} | **{ratio(med(a, 0), med(b, 0)):.2f}x** |")
     print()
 
 m = load("files-memory.tsv")
