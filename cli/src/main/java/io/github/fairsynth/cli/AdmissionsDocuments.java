@@ -27,7 +27,7 @@ public final class AdmissionsDocuments {
      * @throws ConfigException naming the bad field, its value and the allowed range
      */
     public static AdmissionsParams.Builder config(String name, String json) {
-        JsonNode root = JsonObjects.parse(name, json, json);
+        JsonNode root = JsonObjects.parseText(name, json);
         return AdmissionsConfigJson.apply(root, AdmissionsParams.builder());
     }
 

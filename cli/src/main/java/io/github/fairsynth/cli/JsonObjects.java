@@ -38,6 +38,16 @@ final class JsonObjects {
     }
 
     /**
+     * @param name the parameter that holds the text (for errors)
+     * @param text the JSON text, given as a parameter's value; errors show at most its first 57 characters
+     * @return its JSON object
+     * @throws ConfigException when the text is not JSON or not one object
+     */
+    static JsonNode parseText(String name, String text) {
+        return parse(name, text.length() <= 60 ? text : text.substring(0, 57) + "...", text);
+    }
+
+    /**
      * @param name  the parameter that holds the text (for errors)
      * @param shown what errors show as the parameter's value (the file, or the text)
      * @param text  the JSON text

@@ -27,7 +27,7 @@ public final class SynthDocuments {
      * @throws ConfigException naming the bad field, its value and the allowed range
      */
     public static SynthSpec.Builder config(String name, String json) {
-        JsonNode root = JsonObjects.parse(name, abbreviated(json), json);
+        JsonNode root = JsonObjects.parseText(name, json);
         return SynthConfigJson.apply(root, SynthSpec.builder());
     }
 
@@ -56,9 +56,5 @@ public final class SynthDocuments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String abbreviated(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 }
