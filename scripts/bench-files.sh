@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end file output, as a user runs it: whole processes of `fairsynth generate` and of the
 # numpy + pyarrow peer (../shared/anchors/peer_write_files.py) writing the same rows, in one run, with
-# wall time and peak RSS (GNU time), and the machine's own file-write bandwidth (dd of the same size).
+# wall time and peak RSS (GNU time), and the machine's own file-write bandwidth (dd of the same size,
+# through the page cache and past it).
 #
 #   scripts/bench-files.sh                      # every stage (about 30 minutes on 2 cores)
 #   scripts/bench-files.sh timing codecs        # only some stages: timing codecs scaling pages memory summary
@@ -84,6 +85,8 @@ for s in "${stages[@]}"; do
           # the machine's file-write bandwidth: dd of the fairsynth .npy's size (37 float64 columns)
           mb=$(( (n * 37 * 8 + 1048575) / 1048576 ))
           measure dd_write "$n" 1 "$out/dd.bin" -- dd if=/dev/zero of="$out/dd.bin" bs=1M count="$mb"
+          # and past the page cache (O_DIRECT), as fairsynth writes a run larger than the kernel's dirty limit
+          measure dd_direct_write "$n" 1 "$out/dd.bin" -- dd if=/dev/zero of="$out/dd.bin" bs=8M count="$(( (mb + 7) / 8 ))" oflag=direct
         done
       done ;;
     codecs)
@@ -112,6 +115,7 @@ for s in "${stages[@]}"; do
           measure fairsynth_npy "$n" 2 "$out/s.npy" -- "${fs[@]}" --rows "$n" --threads 2 --out "$out/s.npy"
           mb=$(( ($(tail -1 "$tsv" | cut -f6) + 1048575) / 1048576 ))
           measure dd_npy_size "$n" 1 "$out/dd.bin" -- dd if=/dev/zero of="$out/dd.bin" bs=1M count="$mb"
+          measure dd_direct_npy_size "$n" 1 "$out/dd.bin" -- dd if=/dev/zero of="$out/dd.bin" bs=8M count="$(( (mb + 7) / 8 ))" oflag=direct
         done
       done ;;
     pages)

@@ -124,15 +124,59 @@ public final class AtomicFile {
      * @throws IOException on an I/O failure (target untouched)
      */
     public static <E extends Exception> void writeChannel(Path target, ChannelBody<E> body) throws E, IOException {
+        writeTemporary(target, tmp -> {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                body.write(channel);
+            }
+        });
+    }
+
+    /**
+     * Writes {@code target} atomically, front to back, past the page cache when the run is large
+     * ({@link UnbufferedFileOutput#create(Path, long)}).
+     *
+     * @param target        the final path (replaced if it exists)
+     * @param expectedBytes about how many bytes the run writes (this file, or the dataset it belongs to)
+     * @param body          writes the content
+     * @param <E>    the body's failure type
+     * @throws E           the body's failure (target untouched)
+     * @throws IOException on an I/O failure (target untouched)
+     */
+    public static <E extends Exception> void writeUnbuffered(Path target, long expectedBytes,
+                                                             UnbufferedBody<E> body) throws E, IOException {
+        writeTemporary(target, tmp -> {
+            try (UnbufferedFileOutput out = UnbufferedFileOutput.create(tmp, expectedBytes)) {
+                body.write(out);
+                out.finish();
+            }
+        });
+    }
+
+    /**
+     * Writes the content of a file written past the page cache.
+     *
+     * @param <E> the failure type of the content's producer
+     */
+    @FunctionalInterface
+    public interface UnbufferedBody<E extends Exception> {
+        /**
+         * @param out the file's stream (finished and closed by the caller)
+         * @throws E           the producer's failure
+         * @throws IOException on an I/O failure
+         */
+        void write(UnbufferedFileOutput out) throws E, IOException;
+    }
+
+    /** Writes a temporary sibling of {@code target} with {@code body}, then moves it onto the target. */
+    private static <E extends Exception> void writeTemporary(Path target, TemporaryBody<E> body)
+            throws E, IOException {
         Path abs = target.toAbsolutePath();
         Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
         register(tmp);
         boolean done = false;
         try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                body.write(channel);
-            }
+            body.write(tmp);
             commit(tmp, abs);
             done = true;
         } catch (IOException e) {
@@ -143,6 +187,11 @@ public final class AtomicFile {
             }
             unregister(tmp);
         }
+    }
+
+    @FunctionalInterface
+    private interface TemporaryBody<E extends Exception> {
+        void write(Path tmp) throws E, IOException;
     }
 
     static synchronized void register(Path tmp) throws IOException {

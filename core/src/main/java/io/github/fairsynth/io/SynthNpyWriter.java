@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *       float64 for features and labels, uint8 for group indicators: {@code pd.DataFrame(dict(np.load(f)))}.
  *       Each member's bytes are written once, at their place in the archive ({@link StoredZip}).</li>
  * </ul>
- * Both are written atomically, and blocks are encoded on the worker threads.
+ * Both are written atomically, and blocks are encoded on the worker threads; a {@code .npy} of a large
+ * dataset is written past the page cache ({@link UnbufferedFileOutput}).
  */
 public final class SynthNpyWriter {
     private SynthNpyWriter() {
@@ -56,7 +57,9 @@ public final class SynthNpyWriter {
         Layout layout = new Layout(spec);
         // a block's bytes go back to the workers once written: no block-sized allocation per block
         Queue<byte[]> free = new ConcurrentLinkedQueue<>();
-        AtomicFile.write(target, out -> {
+        // past the page cache when the dataset this file is (a part of) is large
+        long datasetBytes = spec.samples() * names.size() * (long) Double.BYTES;
+        AtomicFile.writeUnbuffered(target, datasetBytes, out -> {
             out.write(NpyHeader.of("<f8", job.limit(), names.size()));
             job.run((block, from, to) -> layout.rowMajor(block, from, to, free.poll()),
                     (b, rows) -> {

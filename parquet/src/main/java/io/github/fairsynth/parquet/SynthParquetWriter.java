@@ -14,7 +14,6 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
-import java.io.BufferedOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,8 +135,9 @@ public final class SynthParquetWriter implements AutoCloseable {
             job.ranges(progress); // the first pass, before the file exists
         }
         List<ColumnDescriptor> columns = schema.getColumns();
-        AtomicFile.write(target, raw -> {
-            BufferedOutputStream out = new BufferedOutputStream(raw, 1 << 16);
+        // past the page cache when the dataset this file is (a part of) is large; the stream's chunks
+        // gather the page headers and pages
+        AtomicFile.writeUnbuffered(target, datasetBytes(spec), out -> {
             ParquetFileWriter file = new ParquetFileWriter(new StreamOutputFile(out, target.toString()), schema,
                     ParquetFileWriter.Mode.CREATE, ROW_GROUP_TARGET_BYTES, 0,
                     ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH,
@@ -147,11 +147,17 @@ public final class SynthParquetWriter implements AutoCloseable {
             job.run(groupBlocks, this::encode,
                     (g, group) -> group.writeTo(file, columns, compression.codec(), buffers), progress);
             file.end(metadata);
-            out.flush();
         });
     }
 
     /** Encodes one row group with an idle encoder (a new one when every encoder is busy). */
+    /** About the bytes of the whole dataset of {@code spec} (compression saves a few percent). */
+    static long datasetBytes(SynthSpec spec) {
+        int indicators = spec.dropSensitive() ? 0 : spec.groups();
+        double rowBytes = Double.BYTES * (spec.dim() + SynthColumns.labelCount(spec)) + indicators / 8.0;
+        return (long) (rowBytes * spec.samples());
+    }
+
     private EncodedRowGroup encode(SynthJob.Blocks blocks) throws Exception {
         RowGroupEncoder e = idle.poll();
         if (e == null) {

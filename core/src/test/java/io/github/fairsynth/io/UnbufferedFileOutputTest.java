@@ -1,0 +1,114 @@
+package io.github.fairsynth.io;
+
+import io.github.fairsynth.exec.ProgressListener;
+import io.github.fairsynth.synth.SynthJob;
+import io.github.fairsynth.synth.SynthSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class UnbufferedFileOutputTest {
+    @TempDir
+    Path dir;
+
+    private static final int CHUNK = UnbufferedFileOutput.CHUNK;
+
+    /** Lengths around the block size and the chunk, where padding and the hand-over between chunks happen. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 4095, 4096, 4097, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK + 12_345})
+    void theFileHoldsExactlyTheBytesWrittenBothWays(int length) throws Exception {
+        byte[] want = new byte[length];
+        new SplittableRandom(length).nextBytes(want);
+        for (boolean direct : new boolean[] {true, false}) {
+            Path p = dir.resolve(direct + "-" + length);
+            try (UnbufferedFileOutput out = UnbufferedFileOutput.open(p, direct)) {
+                // pieces of every size, single bytes among them, as the Parquet writer sends them
+                SplittableRandom pieces = new SplittableRandom(7);
+                for (int at = 0; at < length; ) {
+                    int n = Math.min(length - at, pieces.nextInt(3) == 0 ? 1 : pieces.nextInt(1, 3 * 4096 + 29));
+                    if (n == 1) {
+                        out.write(want[at]);
+                    } else {
+                        out.write(want, at, n);
+                    }
+                    at += n;
+                }
+                assertEquals(length, out.length());
+                out.finish();
+            }
+            assertArrayEquals(want, Files.readAllBytes(p), (direct ? "direct, " : "buffered, ") + length + " bytes");
+        }
+    }
+
+    @Test
+    void bufferedWhenNotAskedAndAnExistingFileIsNotReplaced() throws Exception {
+        Path p = dir.resolve("f");
+        try (UnbufferedFileOutput out = UnbufferedFileOutput.open(p, false)) {
+            assertFalse(out.isDirect());
+            out.finish();
+        }
+        assertThrows(FileAlreadyExistsException.class, () -> UnbufferedFileOutput.open(p, true));
+        assertEquals(0, Files.size(p));
+    }
+
+    /** The same .npy bytes past the page cache as through it (the writer picks by the dataset's size). */
+    @Test
+    void aNpyWrittenPastThePageCacheEqualsTheBufferedOne() throws Exception {
+        SynthSpec spec = SynthSpec.builder().samples(70_001).dim(3).build(); // 2.2 MB: not a whole chunk
+        byte[][] files = new byte[2][];
+        String[] modes = {"true", "false"};
+        for (int i = 0; i < 2; i++) {
+            String before = System.getProperty("fairsynth.io.direct");
+            System.setProperty("fairsynth.io.direct", modes[i]);
+            try {
+                Path p = dir.resolve(modes[i] + ".npy");
+                SynthNpyWriter.writeNpy(SynthJob.full(spec, 2), p, ProgressListener.NONE);
+                files[i] = Files.readAllBytes(p);
+            } finally {
+                if (before == null) {
+                    System.clearProperty("fairsynth.io.direct");
+                } else {
+                    System.setProperty("fairsynth.io.direct", before);
+                }
+            }
+        }
+        assertArrayEquals(files[1], files[0]);
+    }
+
+    @Test
+    void theThresholdIsTheKernelsDirtyLimitOrNever() throws Exception {
+        long t = UnbufferedFileOutput.directAbove();
+        Path ratio = Path.of("/proc/sys/vm/dirty_ratio");
+        Path bytes = Path.of("/proc/sys/vm/dirty_bytes");
+        if (!Files.isReadable(ratio) || !Files.isReadable(bytes)) {
+            assertEquals(Long.MAX_VALUE, t);
+            return;
+        }
+        long dirtyBytes = Long.parseLong(firstLine(bytes).trim());
+        long memKb;
+        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+            memKb = Long.parseLong(lines.filter(l -> l.startsWith("MemTotal:")).findFirst().orElseThrow()
+                    .split("\\s+")[1]);
+        }
+        long want = dirtyBytes > 0 ? dirtyBytes : memKb * 1024 / 100 * Long.parseLong(firstLine(ratio).trim());
+        assertEquals(want, t);
+    }
+
+    private static String firstLine(Path p) throws Exception {
+        try (Stream<String> lines = Files.lines(p)) {
+            return lines.findFirst().orElseThrow();
+        }
+    }
+}
