@@ -67,6 +67,16 @@ measure() {
 }
 fs=("$JAVA" "${opts[@]}" -jar "$work/fairsynth.jar" generate --quiet)
 
+# the machine's own write of MB megabytes from /dev/zero: WHAT through the page cache, DIRECT_WHAT (when
+# given) past it (O_DIRECT, as fairsynth writes a run larger than the kernel's dirty limit)
+dd_write() {
+  local rows=$1 mb=$2 what=$3 direct_what=${4:-}
+  measure "$what" "$rows" 1 "$out/dd.bin" -- dd if=/dev/zero of="$out/dd.bin" bs=1M count="$mb"
+  if [ -n "$direct_what" ]; then
+    measure "$direct_what" "$rows" 1 "$out/dd.bin" -- dd if=/dev/zero of="$out/dd.bin" bs=8M count="$(( (mb + 7) / 8 ))" oflag=direct
+  fi
+}
+
 for s in "${stages[@]}"; do
   case "$s" in
     timing)
@@ -84,9 +94,7 @@ for s in "${stages[@]}"; do
           measure peer_npy "$n" 1 "$out/p.npy" -- "$PY" ../shared/anchors/peer_write_files.py "$n" npy "$out/p.npy"
           # the machine's file-write bandwidth: dd of the fairsynth .npy's size (37 float64 columns)
           mb=$(( (n * 37 * 8 + 1048575) / 1048576 ))
-          measure dd_write "$n" 1 "$out/dd.bin" -- dd if=/dev/zero of="$out/dd.bin" bs=1M count="$mb"
-          # and past the page cache (O_DIRECT), as fairsynth writes a run larger than the kernel's dirty limit
-          measure dd_direct_write "$n" 1 "$out/dd.bin" -- dd if=/dev/zero of="$out/dd.bin" bs=8M count="$(( (mb + 7) / 8 ))" oflag=direct
+          dd_write "$n" "$mb" dd_write dd_direct_write
         done
       done ;;
     codecs)
@@ -109,24 +117,23 @@ for s in "${stages[@]}"; do
           done
           # the machine's file-write bandwidth at this size: dd of the Parquet file's bytes
           mb=$(( ($(tail -1 "$tsv" | cut -f6) + 1048575) / 1048576 ))
-          measure dd_parquet_size "$n" 1 "$out/dd.bin" -- dd if=/dev/zero of="$out/dd.bin" bs=1M count="$mb"
+          dd_write "$n" "$mb" dd_parquet_size
           # .npy at this size against dd of its bytes: start-up no longer weighs, and the file is larger
           # than the page cache can hold, so both write at the speed the kernel lets files be written
           measure fairsynth_npy "$n" 2 "$out/s.npy" -- "${fs[@]}" --rows "$n" --threads 2 --out "$out/s.npy"
           mb=$(( ($(tail -1 "$tsv" | cut -f6) + 1048575) / 1048576 ))
-          measure dd_npy_size "$n" 1 "$out/dd.bin" -- dd if=/dev/zero of="$out/dd.bin" bs=1M count="$mb"
-          measure dd_direct_npy_size "$n" 1 "$out/dd.bin" -- dd if=/dev/zero of="$out/dd.bin" bs=8M count="$(( (mb + 7) / 8 ))" oflag=direct
+          dd_write "$n" "$mb" dd_npy_size dd_direct_npy_size
         done
       done ;;
     pages)
       # the heap's page size: the same runs with and without transparent huge pages, alternated
       tsv=results/files/files-pages.tsv
       printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\tminor_faults\n' > "$tsv"
-      small=("$JAVA" "${opts[@]/-XX:+UseTransparentHugePages/-XX:-UseTransparentHugePages}" -jar "$work/fairsynth.jar" generate --quiet)
+      four_k=("$JAVA" "${opts[@]/-XX:+UseTransparentHugePages/-XX:-UseTransparentHugePages}" -jar "$work/fairsynth.jar" generate --quiet)
       for round in $(seq "$ROUNDS"); do
         for n in $PAGES_ROWS; do
           for f in parquet npy; do
-            measure "${f}_4k_pages" "$n" 2 "$out/h.$f" -- "${small[@]}" --rows "$n" --out "$out/h.$f"
+            measure "${f}_4k_pages" "$n" 2 "$out/h.$f" -- "${four_k[@]}" --rows "$n" --out "$out/h.$f"
             measure "${f}_huge_pages" "$n" 2 "$out/h.$f" -- "$JAVA" "${opts[@]}" -XX:+UseTransparentHugePages \
               -jar "$work/fairsynth.jar" generate --quiet --rows "$n" --out "$out/h.$f"
           done

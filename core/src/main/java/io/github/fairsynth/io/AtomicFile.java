@@ -143,28 +143,13 @@ public final class AtomicFile {
      * @throws IOException on an I/O failure (target untouched)
      */
     public static <E extends Exception> void writeUnbuffered(Path target, long expectedBytes,
-                                                             UnbufferedBody<E> body) throws E, IOException {
+                                                             Body<E> body) throws E, IOException {
         writeTemporary(target, tmp -> {
             try (UnbufferedFileOutput out = UnbufferedFileOutput.create(tmp, expectedBytes)) {
                 body.write(out);
                 out.finish();
             }
         });
-    }
-
-    /**
-     * Writes the content of a file written past the page cache.
-     *
-     * @param <E> the failure type of the content's producer
-     */
-    @FunctionalInterface
-    public interface UnbufferedBody<E extends Exception> {
-        /**
-         * @param out the file's stream (finished and closed by the caller)
-         * @throws E           the producer's failure
-         * @throws IOException on an I/O failure
-         */
-        void write(UnbufferedFileOutput out) throws E, IOException;
     }
 
     /** Writes a temporary sibling of {@code target} with {@code body}, then moves it onto the target. */

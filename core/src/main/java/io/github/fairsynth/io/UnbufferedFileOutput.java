@@ -7,9 +7,12 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +35,13 @@ import java.util.concurrent.TimeUnit;
 public final class UnbufferedFileOutput extends OutputStream {
     /** The bytes gathered per write. */
     static final int CHUNK = 8 << 20;
+    /** The chunks' alignment: the largest block size taken, so a chunk serves every file system. */
+    private static final int MAX_ALIGN = 1 << 16;
+    /**
+     * Chunks of closed streams, for the next: a dataset's parts are written one after another, and off-heap
+     * memory is only given back when the collector finds the buffer unreachable.
+     */
+    private static final Queue<ByteBuffer> FREE = new ConcurrentLinkedQueue<>();
 
     private final FileChannel channel;
     private final boolean direct;
@@ -48,18 +58,22 @@ public final class UnbufferedFileOutput extends OutputStream {
     private Future<?> inFlight;
     private long length;
     private boolean finished;
+    private boolean closed;
 
     private UnbufferedFileOutput(FileChannel channel, boolean direct, int align) {
         this.channel = channel;
         this.direct = direct;
         this.align = align;
-        this.chunk = newChunk(align);
-        this.spare = newChunk(align);
+        this.chunk = takeChunk();
+        this.spare = takeChunk();
     }
 
-    private static ByteBuffer newChunk(int align) {
-        ByteBuffer b = ByteBuffer.allocateDirect(CHUNK + align).alignedSlice(align);
-        b.limit(CHUNK);
+    private static ByteBuffer takeChunk() {
+        ByteBuffer b = FREE.poll();
+        if (b == null) {
+            b = ByteBuffer.allocateDirect(CHUNK + MAX_ALIGN).alignedSlice(MAX_ALIGN);
+        }
+        b.clear().limit(CHUNK);
         return b;
     }
 
@@ -89,12 +103,12 @@ public final class UnbufferedFileOutput extends OutputStream {
             Path dir = file.toAbsolutePath().getParent();
             try {
                 int align = (int) Math.max(1, Files.getFileStore(dir).getBlockSize());
-                if (align <= 1 << 16 && CHUNK % align == 0) {
+                if (align <= MAX_ALIGN && MAX_ALIGN % align == 0) {
                     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
                             StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
                     return new UnbufferedFileOutput(channel, true, align);
                 }
-            } catch (java.nio.file.FileAlreadyExistsException e) {
+            } catch (FileAlreadyExistsException e) {
                 throw e;
             } catch (UnsupportedOperationException | IOException e) {
                 // the file system does not take O_DIRECT (some network file systems): buffered below
@@ -116,15 +130,13 @@ public final class UnbufferedFileOutput extends OutputStream {
      * @return bytes
      */
     public static long directAbove() {
-        long v = directAbove;
-        if (v == 0) {
-            v = dirtyLimit();
-            directAbove = v;
-        }
-        return v;
+        return DirtyLimit.BYTES;
     }
 
-    private static volatile long directAbove;
+    /** Read once, when first asked for. */
+    private static final class DirtyLimit {
+        static final long BYTES = dirtyLimit();
+    }
 
     /** The number on a kernel setting's first line (read line-wise: a whole-file read of /proc can stop short). */
     private static long procNumber(String path) throws IOException {
@@ -217,15 +229,26 @@ public final class UnbufferedFileOutput extends OutputStream {
 
     @Override
     public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
         io.shutdownNow();
         try {
             while (!io.awaitTermination(1, TimeUnit.MINUTES)) {
                 // a write of one chunk is still running
             }
         } catch (InterruptedException e) {
+            // the I/O thread may still hold a chunk: those two are left to the collector
             Thread.currentThread().interrupt();
-        } finally {
             channel.close();
+            return;
+        }
+        try {
+            channel.close();
+        } finally {
+            FREE.offer(chunk);
+            FREE.offer(spare);
         }
     }
 

@@ -63,6 +63,34 @@ class UnbufferedFileOutputTest {
         assertEquals(0, Files.size(p));
     }
 
+    /** Chunks go back for the next stream once, however often a stream is closed. */
+    @Test
+    void streamsOpenAfterADoubleCloseDoNotShareChunks() throws Exception {
+        Path a = dir.resolve("a");
+        UnbufferedFileOutput first = UnbufferedFileOutput.open(a, true);
+        first.finish();
+        first.close();
+        first.close();
+        byte[] one = new byte[CHUNK + 5000];
+        byte[] two = new byte[CHUNK + 5000];
+        new SplittableRandom(1).nextBytes(one);
+        new SplittableRandom(2).nextBytes(two);
+        Path p1 = dir.resolve("one");
+        Path p2 = dir.resolve("two");
+        try (UnbufferedFileOutput o1 = UnbufferedFileOutput.open(p1, true);
+             UnbufferedFileOutput o2 = UnbufferedFileOutput.open(p2, true)) {
+            for (int at = 0; at < one.length; at += 4096) {
+                int n = Math.min(4096, one.length - at);
+                o1.write(one, at, n);
+                o2.write(two, at, n);
+            }
+            o1.finish();
+            o2.finish();
+        }
+        assertArrayEquals(one, Files.readAllBytes(p1));
+        assertArrayEquals(two, Files.readAllBytes(p2));
+    }
+
     /** The same .npy bytes past the page cache as through it (the writer picks by the dataset's size). */
     @Test
     void aNpyWrittenPastThePageCacheEqualsTheBufferedOne() throws Exception {

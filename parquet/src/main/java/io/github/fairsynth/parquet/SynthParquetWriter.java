@@ -94,9 +94,7 @@ public final class SynthParquetWriter implements AutoCloseable {
      *         to {@value #MAX_ROW_GROUP_BLOCKS}
      */
     public static int blocksPerRowGroup(SynthSpec spec) {
-        int indicators = spec.dropSensitive() ? 0 : spec.groups();
-        double rowBytes = Double.BYTES * (spec.dim() + SynthColumns.labelCount(spec)) + indicators / 8.0;
-        long fit = (long) (ROW_GROUP_TARGET_BYTES / (rowBytes * SynthBlock.ROWS));
+        long fit = (long) (ROW_GROUP_TARGET_BYTES / (rowBytes(spec) * SynthBlock.ROWS));
         return (int) Math.max(1, Math.min(MAX_ROW_GROUP_BLOCKS, fit));
     }
 
@@ -151,11 +149,15 @@ public final class SynthParquetWriter implements AutoCloseable {
     }
 
     /** Encodes one row group with an idle encoder (a new one when every encoder is busy). */
+    /** A row's bytes before compression: its doubles, and a bit per group indicator. */
+    private static double rowBytes(SynthSpec spec) {
+        int indicators = spec.dropSensitive() ? 0 : spec.groups();
+        return Double.BYTES * (spec.dim() + SynthColumns.labelCount(spec)) + indicators / 8.0;
+    }
+
     /** About the bytes of the whole dataset of {@code spec} (compression saves a few percent). */
     static long datasetBytes(SynthSpec spec) {
-        int indicators = spec.dropSensitive() ? 0 : spec.groups();
-        double rowBytes = Double.BYTES * (spec.dim() + SynthColumns.labelCount(spec)) + indicators / 8.0;
-        return (long) (rowBytes * spec.samples());
+        return (long) (rowBytes(spec) * spec.samples());
     }
 
     private EncodedRowGroup encode(SynthJob.Blocks blocks) throws Exception {
