@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class UnbufferedFileOutputTest {
     @TempDir
@@ -131,7 +132,25 @@ class UnbufferedFileOutputTest {
                     .split("\\s+")[1]);
         }
         long want = dirtyBytes > 0 ? dirtyBytes : memKb * 1024 / 100 * Long.parseLong(firstLine(ratio).trim());
+        if (UnbufferedFileOutput.reportsFreePages(Path.of("/sys/bus/virtio/drivers/virtio_balloon"))) {
+            want = Math.min(UnbufferedFileOutput.REPORTED_MEMORY_FLOOR, want);
+        }
         assertEquals(want, t);
+    }
+
+    @Test
+    void freePageReportingIsReadFromTheBalloonsFeatureBits(@TempDir Path sys) throws Exception {
+        Path driver = sys.resolve("virtio_balloon");
+        assertFalse(UnbufferedFileOutput.reportsFreePages(driver), "no driver folder");
+        Files.createDirectories(driver.resolve("virtio0"));
+        Files.createDirectories(driver.resolve("module"));
+        Files.writeString(driver.resolve("module").resolve("features"), "0000011111\n");
+        Files.writeString(driver.resolve("virtio0").resolve("features"), "0110000101\n");
+        assertFalse(UnbufferedFileOutput.reportsFreePages(driver), "bit 5 clear; only virtio* devices count");
+        Files.writeString(driver.resolve("virtio0").resolve("features"), "0110010101\n");
+        assertTrue(UnbufferedFileOutput.reportsFreePages(driver), "bit 5 set");
+        Files.writeString(driver.resolve("virtio0").resolve("features"), "01100\n");
+        assertFalse(UnbufferedFileOutput.reportsFreePages(driver), "too few bits");
     }
 
     private static String firstLine(Path p) throws Exception {
