@@ -4,7 +4,7 @@
 # wall time and peak RSS (GNU time), and the machine's own file-write bandwidth (dd of the same size,
 # through the page cache and past it).
 #
-#   scripts/bench-files.sh                      # every stage (about 30 minutes on 2 cores)
+#   scripts/bench-files.sh                      # every stage (about 55 minutes on 2 cores)
 #   scripts/bench-files.sh timing codecs        # only some stages: timing codecs scaling pages memory summary
 #
 # timing: Parquet (default compression) and .npy on 1 and 2 threads, the peer's Parquet and .npy, and
@@ -20,6 +20,11 @@
 #
 # Raw rows go to results/files/files-*.tsv: what, rows, threads, seconds, peak RSS (KB), bytes written, user and
 # system CPU seconds, minor page faults.
+# Every measured process starts SETTLE seconds (default 10) after the previous one's files were deleted. Where
+# the guest's memory balloon reports free pages to its host (as here), freed memory goes back to the host
+# within seconds, and a page taken afresh then costs a fault on the host: a process started at once reuses
+# the pages the deleted file held (dd wrote 3 GB through the page cache in 0.4 s), one started later pays
+# for each (the same dd: 4 to 5 s). With the pause every process meets the memory in the same state.
 # The peer needs numpy, pandas and pyarrow for PY (default python3); JAVA (default java) runs fairsynth
 # with the options its launcher uses (the Vector API module when present, a class-data-sharing archive,
 # transparent huge pages for the heap where the kernel offers them; THP=off leaves them out).
@@ -31,6 +36,7 @@ ROWS=${ROWS:-"2000000 10000000"}
 ROUNDS=${ROUNDS:-3}
 MEMORY_ROWS=${MEMORY_ROWS:-"1000000 10000000 100000000"}
 SCALING_ROWS=${SCALING_ROWS:-100000000}
+SETTLE=${SETTLE:-10}
 PAGES_ROWS=${PAGES_ROWS:-10000000}
 stages=("$@")
 [ ${#stages[@]} -eq 0 ] && stages=(timing codecs scaling pages memory summary)
@@ -56,6 +62,7 @@ measure() {
   local what=$1 rows=$2 threads=$3 file=$4; shift 5
   rm -rf "$file" "${file%.npy}.columns.json"
   sync
+  sleep "$SETTLE"
   /usr/bin/time -o "$work/time" -f '%e %M %U %S %R' "$@" >/dev/null 2>"$work/stderr" \
     || { echo "failed: $*" >&2; cat "$work/stderr" >&2; exit 1; }
   local wall rss user sys faults
