@@ -31,7 +31,20 @@ public final class SynthCsvWriter {
      * @throws Exception on any failure (then there is no file at {@code target})
      */
     public static void write(SynthJob job, Path target, ProgressListener progress) throws Exception {
-        AtomicFile.write(target, out -> write(job, out, progress));
+        // past the page cache when the dataset is large (UnbufferedFileOutput#directAbove)
+        AtomicFile.writeUnbuffered(target, expectedBytes(job.spec()), out -> write(job, out, progress));
+    }
+
+    /**
+     * @param spec the spec
+     * @return about how many bytes the dataset's CSV takes: 19 characters a double (the paper's labels and
+     *         uniform features mostly print as 17 significant digits, a point and a separator), 2 an
+     *         indicator, 1 a line end
+     */
+    static long expectedBytes(SynthSpec spec) {
+        long perRow = (spec.dim() + SynthColumns.labelCount(spec)) * 19L
+                + (spec.dropSensitive() ? 0 : 2L * spec.groups()) + 1;
+        return perRow * spec.samples();
     }
 
     /**

@@ -92,9 +92,10 @@ class UnbufferedFileOutputTest {
         assertArrayEquals(two, Files.readAllBytes(p2));
     }
 
-    /** The same .npy bytes past the page cache as through it (the writer picks by the dataset's size). */
-    @Test
-    void aNpyWrittenPastThePageCacheEqualsTheBufferedOne() throws Exception {
+    /** The same .npy and CSV bytes past the page cache as through it (the writer picks by the dataset's size). */
+    @ParameterizedTest
+    @ValueSource(strings = {"npy", "csv"})
+    void aFileWrittenPastThePageCacheEqualsTheBufferedOne(String format) throws Exception {
         SynthSpec spec = SynthSpec.builder().samples(70_001).dim(3).build(); // 2.2 MB: not a whole chunk
         byte[][] files = new byte[2][];
         String[] modes = {"true", "false"};
@@ -102,8 +103,12 @@ class UnbufferedFileOutputTest {
             String before = System.getProperty("fairsynth.io.direct");
             System.setProperty("fairsynth.io.direct", modes[i]);
             try {
-                Path p = dir.resolve(modes[i] + ".npy");
-                SynthNpyWriter.writeNpy(SynthJob.full(spec, 2), p, ProgressListener.NONE);
+                Path p = dir.resolve(modes[i] + "." + format);
+                if (format.equals("npy")) {
+                    SynthNpyWriter.writeNpy(SynthJob.full(spec, 2), p, ProgressListener.NONE);
+                } else {
+                    SynthCsvWriter.write(SynthJob.full(spec, 2), p, ProgressListener.NONE);
+                }
                 files[i] = Files.readAllBytes(p);
             } finally {
                 if (before == null) {
@@ -116,8 +121,20 @@ class UnbufferedFileOutputTest {
         assertArrayEquals(files[1], files[0]);
     }
 
+    /** The CSV's size estimate, which picks the write path, is within a tenth of the file's size. */
     @Test
-    void theThresholdIsTheKernelsDirtyLimitOrNever() throws Exception {
+    void theCsvSizeEstimateIsNearTheFilesSize() throws Exception {
+        for (SynthSpec spec : new SynthSpec[]{SynthSpec.builder().samples(20_000).build(),
+                SynthSpec.builder().samples(20_000).dim(3).build()}) {
+            Path p = dir.resolve("estimate-" + spec.dim() + ".csv");
+            SynthCsvWriter.write(SynthJob.full(spec, 1), p, ProgressListener.NONE);
+            double ratio = (double) SynthCsvWriter.expectedBytes(spec) / Files.size(p);
+            assertTrue(ratio > 0.9 && ratio < 1.1, "estimate / size = " + ratio + " for dim " + spec.dim());
+        }
+    }
+
+    @Test
+    void theThresholdIsTheDirtyLimitOrLessWhereFreedMemoryGoesToTheHost() throws Exception {
         long t = UnbufferedFileOutput.directAbove();
         Path ratio = Path.of("/proc/sys/vm/dirty_ratio");
         Path bytes = Path.of("/proc/sys/vm/dirty_bytes");
