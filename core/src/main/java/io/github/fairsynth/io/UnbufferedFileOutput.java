@@ -131,20 +131,20 @@ public final class UnbufferedFileOutput extends OutputStream {
      * every page the page cache takes afresh then costs a fault on the host: here about 1.5 ms of system
      * CPU per MB, so that a buffered 3 GB file took 4 to 5 s where a direct write, which reuses the same
      * few chunks, took 2. There every file of {@value #REPORTED_MEMORY_FLOOR} bytes or more goes past the
-     * page cache. Where the kernel's settings cannot be read, never. {@code fairsynth.io.direct=true} or
-     * {@code false} decides for every file.
+     * page cache. Where neither holds (the kernel's settings cannot be read, and no balloon reports free
+     * pages), never. {@code fairsynth.io.direct=true} or {@code false} decides for every file.
      *
      * @return bytes
      */
     public static long directAbove() {
-        return DirtyLimit.BYTES;
+        return Threshold.BYTES;
     }
 
     /** From this size a file goes past the page cache where freed memory goes back to the host. */
     static final long REPORTED_MEMORY_FLOOR = 64L << 20;
 
     /** Read once, when first asked for. */
-    private static final class DirtyLimit {
+    private static final class Threshold {
         static final long BYTES = reportsFreePages(Path.of("/sys/bus/virtio/drivers/virtio_balloon"))
                 ? Math.min(REPORTED_MEMORY_FLOOR, dirtyLimit()) : dirtyLimit();
     }
@@ -164,19 +164,24 @@ public final class UnbufferedFileOutput extends OutputStream {
     }
 
     private static boolean hasReportingBit(Path features) {
-        try (java.io.BufferedReader r = Files.newBufferedReader(features)) {
-            String bits = r.readLine();
+        try {
+            String bits = firstLine(features);
             return bits != null && bits.length() > 5 && bits.charAt(5) == '1';
         } catch (IOException e) {
             return false;
         }
     }
 
-    /** The number on a kernel setting's first line (read line-wise: a whole-file read of /proc can stop short). */
-    private static long procNumber(String path) throws IOException {
-        try (java.io.BufferedReader r = Files.newBufferedReader(Path.of(path))) {
-            return Long.parseLong(r.readLine().trim());
+    /** A kernel file's first line, or null (read line-wise: a whole-file read of /proc can stop short). */
+    private static String firstLine(Path file) throws IOException {
+        try (java.io.BufferedReader r = Files.newBufferedReader(file)) {
+            return r.readLine();
         }
+    }
+
+    /** The number on a kernel setting's first line. */
+    private static long procNumber(String path) throws IOException {
+        return Long.parseLong(firstLine(Path.of(path)).trim());
     }
 
     private static long dirtyLimit() {
