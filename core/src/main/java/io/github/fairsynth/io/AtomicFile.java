@@ -63,6 +63,23 @@ public final class AtomicFile {
     }
 
     /**
+     * Writes the content at positions of its choosing, knowing the temporary file's path (to open it a
+     * second time, past the page cache, say).
+     *
+     * @param <E> the failure the body may raise
+     */
+    @FunctionalInterface
+    public interface PathChannelBody<E extends Exception> {
+        /**
+         * @param file    the temporary file
+         * @param channel the temporary file, open for writing
+         * @throws E on failure: the temporary file is deleted and the target untouched
+         * @throws IOException on an I/O failure
+         */
+        void write(Path file, FileChannel channel) throws E, IOException;
+    }
+
+    /**
      * Fails early, with a {@link ConfigException} naming {@code parameter}, when {@code target} cannot be
      * written: its folder is missing or not writable, or the target is a folder.
      *
@@ -124,9 +141,22 @@ public final class AtomicFile {
      * @throws IOException on an I/O failure (target untouched)
      */
     public static <E extends Exception> void writeChannel(Path target, ChannelBody<E> body) throws E, IOException {
+        writeChannel(target, (tmp, channel) -> body.write(channel));
+    }
+
+    /**
+     * As {@link #writeChannel(Path, ChannelBody)}, with the temporary file's path given to the body.
+     *
+     * @param target the final path (replaced if it exists)
+     * @param body   writes the content
+     * @param <E>    the body's failure type
+     * @throws E           the body's failure (target untouched)
+     * @throws IOException on an I/O failure (target untouched)
+     */
+    public static <E extends Exception> void writeChannel(Path target, PathChannelBody<E> body) throws E, IOException {
         writeTemporary(target, tmp -> {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                body.write(channel);
+                body.write(tmp, channel);
             }
         });
     }

@@ -1,10 +1,12 @@
 package io.github.fairsynth.io;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.zip.CRC32;
 
 /**
@@ -13,8 +15,11 @@ import java.util.zip.CRC32;
  * bytes are written once, straight to their place, in any order of members; the CRCs go into the local
  * headers and the central directory at the end. Zip64 records are used where a size or an offset does
  * not fit 32 bits. Entries carry a fixed time stamp (1980-01-01), so the bytes depend only on the content.
+ *
+ * <p>A large archive's members go past the page cache ({@link #open}, {@link AlignedRegions}); the headers,
+ * the members' ends that share a block with a header, and the central directory go through it at the end.
  */
-final class StoredZip {
+final class StoredZip implements Closeable {
     private static final long MAX32 = 0xFFFFFFFFL;
     private static final int LOCAL_FIXED = 30;
     private static final int ZIP64_LOCAL_EXTRA = 20;
@@ -28,6 +33,8 @@ final class StoredZip {
     private final CRC32[] crcs;
     private final long zip64Above;
     private final long end;
+    /** The members past the page cache, or null. */
+    private AlignedRegions direct;
 
     /**
      * @param channel    the file, empty
@@ -56,6 +63,42 @@ final class StoredZip {
         end = at;
     }
 
+    /**
+     * An archive written through {@code channel}, its members past the page cache when the archive is large
+     * ({@link AlignedRegions#open}).
+     *
+     * @param channel    the file, empty, open for writing
+     * @param file       its path
+     * @param names      member names
+     * @param sizes      member sizes in bytes
+     * @param zip64Above sizes and offsets above this use zip64 records ({@code 0xFFFFFFFF} but in tests)
+     * @return the archive; close it after {@link #finish()}, or on failure
+     * @throws IOException if the file cannot be opened a second time
+     */
+    static StoredZip open(FileChannel channel, Path file, String[] names, long[] sizes, long zip64Above)
+            throws IOException {
+        StoredZip zip = new StoredZip(channel, names, sizes, zip64Above);
+        long[] ends = new long[sizes.length];
+        for (int i = 0; i < ends.length; i++) {
+            ends[i] = zip.dataAt[i] + sizes[i];
+        }
+        zip.direct = AlignedRegions.open(file, zip.end, zip.dataAt, ends);
+        return zip;
+    }
+
+    /** @return whether the members are written past the page cache */
+    boolean isDirect() {
+        return direct != null;
+    }
+
+    /** Closes the members' direct channel, if any (not the caller's channel). */
+    @Override
+    public void close() throws IOException {
+        if (direct != null) {
+            direct.close();
+        }
+    }
+
     private boolean bigSize(int i) {
         return sizes[i] > zip64Above;
     }
@@ -79,6 +122,11 @@ final class StoredZip {
                     + sizes[i] + " bytes");
         }
         crcs[i].update(b, off, len);
+        if (direct != null) {
+            direct.append(i, b, off, len);
+            written[i] += len;
+            return;
+        }
         ByteBuffer buf = ByteBuffer.wrap(b, off, len);
         long pos = dataAt[i] + written[i];
         while (buf.hasRemaining()) {
@@ -98,6 +146,11 @@ final class StoredZip {
                 throw new IOException("member " + new String(names[i], StandardCharsets.UTF_8) + " has " + written[i]
                         + " of its " + sizes[i] + " bytes");
             }
+        }
+        if (direct != null) {
+            direct.writeEdges(channel);
+        }
+        for (int i = 0; i < names.length; i++) {
             ByteBuffer h = le(LOCAL_FIXED + names[i].length + (bigSize(i) ? ZIP64_LOCAL_EXTRA : 0));
             h.putInt(0x04034b50).putShort((short) (big(i) ? 45 : 20)).putShort((short) 0).putShort((short) 0);
             h.putShort((short) 0).putShort((short) 0x21); // 00:00, 1980-01-01

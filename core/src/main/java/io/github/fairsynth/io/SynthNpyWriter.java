@@ -26,8 +26,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *       float64 for features and labels, uint8 for group indicators: {@code pd.DataFrame(dict(np.load(f)))}.
  *       Each member's bytes are written once, at their place in the archive ({@link StoredZip}).</li>
  * </ul>
- * Both are written atomically, and blocks are encoded on the worker threads; a {@code .npy} of a large
- * dataset is written past the page cache ({@link UnbufferedFileOutput}).
+ * Both are written atomically, and blocks are encoded on the worker threads; a large {@code .npy} is
+ * written past the page cache ({@link UnbufferedFileOutput}), and so are a large {@code .npz}'s members
+ * ({@link AlignedRegions}).
  */
 public final class SynthNpyWriter {
     private SynthNpyWriter() {
@@ -99,24 +100,31 @@ public final class SynthNpyWriter {
             members[c] = names.get(c) + ".npy";
             sizes[c] = headers[c].length + job.limit() * (indicator ? 1 : Double.BYTES);
         }
-        Queue<byte[]> free = new ConcurrentLinkedQueue<>();
-        AtomicFile.writeChannel(target, channel -> {
-            StoredZip zip = new StoredZip(channel, members, sizes, zip64Above);
-            for (int c = 0; c < cols; c++) {
-                zip.append(c, headers[c], 0, headers[c].length);
+        AtomicFile.writeChannel(target, (file, channel) -> {
+            try (StoredZip zip = StoredZip.open(channel, file, members, sizes, zip64Above)) {
+                writeMembers(job, zip, layout, headers, progress);
             }
-            job.run((block, from, to) -> layout.columnMajor(block, from, to, free.poll()), (b, block) -> {
-                int n = block.rows;
-                int at = 0;
-                for (int c = 0; c < cols; c++) {
-                    int len = n * (layout.isIndicator(c) ? 1 : Double.BYTES);
-                    zip.append(c, block.bytes, at, len);
-                    at += len;
-                }
-                free.offer(block.bytes);
-            }, progress);
-            zip.finish();
         });
+    }
+
+    private static void writeMembers(SynthJob job, StoredZip zip, Layout layout, byte[][] headers,
+                                     ProgressListener progress) throws Exception {
+        int cols = headers.length;
+        Queue<byte[]> free = new ConcurrentLinkedQueue<>();
+        for (int c = 0; c < cols; c++) {
+            zip.append(c, headers[c], 0, headers[c].length);
+        }
+        job.run((block, from, to) -> layout.columnMajor(block, from, to, free.poll()), (b, block) -> {
+            int n = block.rows;
+            int at = 0;
+            for (int c = 0; c < cols; c++) {
+                int len = n * (layout.isIndicator(c) ? 1 : Double.BYTES);
+                zip.append(c, block.bytes, at, len);
+                at += len;
+            }
+            free.offer(block.bytes);
+        }, progress);
+        zip.finish();
     }
 
     /** Some rows' bytes: the first {@code length} bytes of {@code bytes}. */

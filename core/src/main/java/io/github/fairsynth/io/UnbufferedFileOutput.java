@@ -36,7 +36,7 @@ public final class UnbufferedFileOutput extends OutputStream {
     /** The bytes gathered per write. */
     static final int CHUNK = 8 << 20;
     /** The chunks' alignment: the largest block size taken, so a chunk serves every file system. */
-    private static final int MAX_ALIGN = 1 << 16;
+    static final int MAX_ALIGN = 1 << 16;
     /**
      * Chunks of closed streams, for the next: a dataset's parts are written one after another, and off-heap
      * memory is only given back when the collector finds the buffer unreachable.
@@ -87,9 +87,38 @@ public final class UnbufferedFileOutput extends OutputStream {
      * @throws IOException if the file cannot be created
      */
     public static UnbufferedFileOutput create(Path file, long expectedBytes) throws IOException {
+        return open(file, wantsDirect(expectedBytes));
+    }
+
+    /**
+     * @param expectedBytes about how many bytes the run writes
+     * @return whether its files should try to go past the page cache: {@code fairsynth.io.direct} when
+     *         {@code true} or {@code false}, else whether the run reaches {@link #directAbove()}
+     */
+    static boolean wantsDirect(long expectedBytes) {
         String mode = System.getProperty("fairsynth.io.direct", "auto");
-        return open(file, "true".equalsIgnoreCase(mode)
-                || "auto".equalsIgnoreCase(mode) && expectedBytes >= directAbove());
+        return "true".equalsIgnoreCase(mode) || "auto".equalsIgnoreCase(mode) && expectedBytes >= directAbove();
+    }
+
+    /**
+     * @param dir a folder
+     * @return the alignment of direct writes to files in it (its block size), or 0 when that is not a
+     *         divisor of {@value #MAX_ALIGN}, the alignment of the chunks
+     * @throws IOException if the file store cannot be read
+     */
+    static int directAlignment(Path dir) throws IOException {
+        long align = Math.max(1, Files.getFileStore(dir).getBlockSize());
+        return align <= MAX_ALIGN && MAX_ALIGN % align == 0 ? (int) align : 0;
+    }
+
+    /**
+     * @param bytes a length
+     * @return a new off-heap buffer of that length whose address is a multiple of every alignment
+     *         {@link #directAlignment(Path)} gives
+     */
+    static ByteBuffer alignedBuffer(int bytes) {
+        int whole = (bytes + MAX_ALIGN - 1) / MAX_ALIGN * MAX_ALIGN; // alignedSlice keeps whole units only
+        return ByteBuffer.allocateDirect(whole + MAX_ALIGN).alignedSlice(MAX_ALIGN).limit(bytes).slice();
     }
 
     /**
@@ -102,8 +131,8 @@ public final class UnbufferedFileOutput extends OutputStream {
         if (direct) {
             Path dir = file.toAbsolutePath().getParent();
             try {
-                int align = (int) Math.max(1, Files.getFileStore(dir).getBlockSize());
-                if (align <= MAX_ALIGN && MAX_ALIGN % align == 0) {
+                int align = directAlignment(dir);
+                if (align > 0) {
                     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
                             StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
                     return new UnbufferedFileOutput(channel, true, align);

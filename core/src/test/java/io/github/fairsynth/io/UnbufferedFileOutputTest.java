@@ -92,9 +92,9 @@ class UnbufferedFileOutputTest {
         assertArrayEquals(two, Files.readAllBytes(p2));
     }
 
-    /** The same .npy and CSV bytes past the page cache as through it (the writer picks by the dataset's size). */
+    /** The same .npy, .npz and CSV bytes past the page cache as through it (the writer picks by the dataset's size). */
     @ParameterizedTest
-    @ValueSource(strings = {"npy", "csv"})
+    @ValueSource(strings = {"npy", "npz", "csv"})
     void aFileWrittenPastThePageCacheEqualsTheBufferedOne(String format) throws Exception {
         SynthSpec spec = SynthSpec.builder().samples(70_001).dim(3).build(); // 2.2 MB: not a whole chunk
         byte[][] files = new byte[2][];
@@ -106,6 +106,8 @@ class UnbufferedFileOutputTest {
                 Path p = dir.resolve(modes[i] + "." + format);
                 if (format.equals("npy")) {
                     SynthNpyWriter.writeNpy(SynthJob.full(spec, 2), p, ProgressListener.NONE);
+                } else if (format.equals("npz")) {
+                    SynthNpyWriter.writeNpz(SynthJob.full(spec, 2), p, ProgressListener.NONE);
                 } else {
                     SynthCsvWriter.write(SynthJob.full(spec, 2), p, ProgressListener.NONE);
                 }
