@@ -145,11 +145,7 @@ final class AlignedRegions implements Closeable {
     private void flush(int i) throws IOException {
         ByteBuffer buf = buffers[i];
         buf.flip();
-        long p = bufferAt[i];
-        while (buf.hasRemaining()) {
-            p += direct.write(buf, p);
-        }
-        bufferAt[i] = p;
+        bufferAt[i] = writeAt(direct, buf, bufferAt[i]);
         buf.clear();
     }
 
@@ -165,16 +161,25 @@ final class AlignedRegions implements Closeable {
                 throw new IOException("region " + i + " has " + (next[i] - start[i]) + " of its "
                         + (end[i] - start[i]) + " bytes");
             }
-            writeAt(buffered, head[i], start[i]);
-            writeAt(buffered, tail[i], innerEnd[i]);
+            writeAt(buffered, ByteBuffer.wrap(head[i]), start[i]);
+            writeAt(buffered, ByteBuffer.wrap(tail[i]), innerEnd[i]);
         }
     }
 
-    private static void writeAt(FileChannel channel, byte[] b, long pos) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(b);
+    /**
+     * Writes all of {@code buf}'s remaining bytes at {@code pos}.
+     *
+     * @param channel the file
+     * @param buf     the bytes (consumed)
+     * @param pos     where the first goes
+     * @return the position after the last
+     * @throws IOException on a write failure
+     */
+    static long writeAt(FileChannel channel, ByteBuffer buf, long pos) throws IOException {
         while (buf.hasRemaining()) {
             pos += channel.write(buf, pos);
         }
+        return pos;
     }
 
     /** Closes the direct channel (the buffers go to the collector). */

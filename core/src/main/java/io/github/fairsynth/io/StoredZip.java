@@ -86,11 +86,6 @@ final class StoredZip implements Closeable {
         return zip;
     }
 
-    /** @return whether the members are written past the page cache */
-    boolean isDirect() {
-        return direct != null;
-    }
-
     /** Closes the members' direct channel, if any (not the caller's channel). */
     @Override
     public void close() throws IOException {
@@ -127,11 +122,7 @@ final class StoredZip implements Closeable {
             written[i] += len;
             return;
         }
-        ByteBuffer buf = ByteBuffer.wrap(b, off, len);
-        long pos = dataAt[i] + written[i];
-        while (buf.hasRemaining()) {
-            pos += channel.write(buf, pos);
-        }
+        AlignedRegions.writeAt(channel, ByteBuffer.wrap(b, off, len), dataAt[i] + written[i]);
         written[i] += len;
     }
 
@@ -210,9 +201,7 @@ final class StoredZip implements Closeable {
     private int writeAt(ByteBuffer b, long pos) throws IOException {
         b.flip();
         int n = b.remaining();
-        while (b.hasRemaining()) {
-            pos += channel.write(b, pos);
-        }
+        AlignedRegions.writeAt(channel, b, pos);
         return n;
     }
 }

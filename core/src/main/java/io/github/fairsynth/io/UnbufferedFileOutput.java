@@ -71,7 +71,7 @@ public final class UnbufferedFileOutput extends OutputStream {
     private static ByteBuffer takeChunk() {
         ByteBuffer b = FREE.poll();
         if (b == null) {
-            b = ByteBuffer.allocateDirect(CHUNK + MAX_ALIGN).alignedSlice(MAX_ALIGN);
+            b = alignedBuffer(CHUNK);
         }
         b.clear().limit(CHUNK);
         return b;
