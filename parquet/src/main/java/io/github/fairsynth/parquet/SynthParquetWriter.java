@@ -63,6 +63,7 @@ public final class SynthParquetWriter implements AutoCloseable {
      * @param compression the page compression
      */
     public SynthParquetWriter(SynthSpec spec, ParquetCompression compression) {
+        FooterWarmup.start();
         this.spec = spec;
         this.compression = compression;
         schema = schema(spec);
@@ -148,7 +149,6 @@ public final class SynthParquetWriter implements AutoCloseable {
         });
     }
 
-    /** Encodes one row group with an idle encoder (a new one when every encoder is busy). */
     /** A row's bytes before compression: its doubles, and a bit per group indicator. */
     private static double rowBytes(SynthSpec spec) {
         int indicators = spec.dropSensitive() ? 0 : spec.groups();
@@ -160,6 +160,7 @@ public final class SynthParquetWriter implements AutoCloseable {
         return (long) (rowBytes(spec) * spec.samples());
     }
 
+    /** Encodes one row group with an idle encoder (a new one when every encoder is busy). */
     private EncodedRowGroup encode(SynthJob.Blocks blocks) throws Exception {
         RowGroupEncoder e = idle.poll();
         if (e == null) {
