@@ -25,7 +25,6 @@ final class FooterWarmup {
         started = true;
         Thread t = new Thread(FooterWarmup::run, "fairsynth-parquet-warmup");
         t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
         t.start();
     }
 
