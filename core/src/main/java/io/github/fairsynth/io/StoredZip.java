@@ -119,10 +119,9 @@ final class StoredZip implements Closeable {
         crcs[i].update(b, off, len);
         if (direct != null) {
             direct.append(i, b, off, len);
-            written[i] += len;
-            return;
+        } else {
+            AlignedRegions.writeAt(channel, ByteBuffer.wrap(b, off, len), dataAt[i] + written[i]);
         }
-        AlignedRegions.writeAt(channel, ByteBuffer.wrap(b, off, len), dataAt[i] + written[i]);
         written[i] += len;
     }
 

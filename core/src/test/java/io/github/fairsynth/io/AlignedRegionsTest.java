@@ -1,19 +1,22 @@
 package io.github.fairsynth.io;
 
+import com.sun.nio.file.ExtendedOpenOption;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class AlignedRegionsTest {
@@ -46,66 +49,61 @@ class AlignedRegionsTest {
         byte[] want = new byte[(int) size];
         rnd.nextBytes(want);
         Path p = dir.resolve("f" + seed);
-        String before = System.getProperty("fairsynth.io.direct");
-        System.setProperty("fairsynth.io.direct", "true");
-        try (FileChannel channel = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             AlignedRegions regions = AlignedRegions.open(p, size, start, end)) {
-            assumeTrue(regions != null, "the file system here refuses O_DIRECT");
-            long[] next = start.clone();
-            int open = n;
-            while (open > 0) {
-                int i = rnd.nextInt(n);
-                if (next[i] == end[i]) {
-                    open = 0;
-                    for (int k = 0; k < n; k++) {
-                        open += next[k] < end[k] ? 1 : 0;
+        DirectWrites.with("true", () -> {
+            try (FileChannel channel = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                 AlignedRegions regions = AlignedRegions.open(p, size, start, end)) {
+                assumeTrue(regions != null, "the file system here refuses O_DIRECT");
+                long[] next = start.clone();
+                List<Integer> open = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    if (end[i] > start[i]) {
+                        open.add(i);
                     }
-                    continue;
                 }
-                int len = (int) Math.min(end[i] - next[i], 1 + rnd.nextInt(3 * align));
-                regions.append(i, want, (int) next[i], len);
-                next[i] += len;
+                while (!open.isEmpty()) {
+                    int k = rnd.nextInt(open.size());
+                    int i = open.get(k);
+                    int len = (int) Math.min(end[i] - next[i], 1 + rnd.nextInt(3 * align));
+                    regions.append(i, want, (int) next[i], len);
+                    next[i] += len;
+                    if (next[i] == end[i]) {
+                        open.remove(k);
+                    }
+                }
+                // the gaps (the archive's headers) through the page cache, then the regions' ends
+                long gapAt = 0;
+                for (int i = 0; i <= n; i++) {
+                    long gapEnd = i < n ? start[i] : size;
+                    channel.write(ByteBuffer.wrap(want, (int) gapAt, (int) (gapEnd - gapAt)), gapAt);
+                    gapAt = i < n ? end[i] : size;
+                }
+                regions.writeEdges(channel);
             }
-            // the gaps (the archive's headers) through the page cache, then the regions' ends
-            long gapAt = 0;
-            for (int i = 0; i <= n; i++) {
-                long gapEnd = i < n ? start[i] : size;
-                channel.write(ByteBuffer.wrap(want, (int) gapAt, (int) (gapEnd - gapAt)), gapAt);
-                gapAt = i < n ? end[i] : size;
-            }
-            regions.writeEdges(channel);
-        } finally {
-            restore(before);
-        }
+        });
         assertArrayEquals(want, Files.readAllBytes(p));
     }
 
-    /** Below the threshold (or when told not to) the regions are not opened past the page cache. */
+    /**
+     * Told not to, the regions are not opened past the page cache; told to, they are exactly when the file
+     * system here takes {@code O_DIRECT} (probed on its own).
+     */
     @ParameterizedTest
     @ValueSource(strings = {"false", "true"})
     void openedOnlyWhenTheRunGoesPastThePageCache(String mode) throws Exception {
         assumeTrue(UnbufferedFileOutput.directAlignment(dir) > 0, "no O_DIRECT alignment here");
         Path p = dir.resolve("m" + mode);
         Files.createFile(p);
-        String before = System.getProperty("fairsynth.io.direct");
-        System.setProperty("fairsynth.io.direct", mode);
-        try (AlignedRegions r = AlignedRegions.open(p, 1L << 40, new long[] {0}, new long[] {10})) {
-            if (mode.equals("false")) {
-                assertNull(r);
-            } else {
-                assumeTrue(r != null, "the file system here refuses O_DIRECT");
-                assertNotNull(r);
+        boolean fileSystemTakesDirect;
+        try (FileChannel probe = FileChannel.open(p, StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT)) {
+            fileSystemTakesDirect = true;
+        } catch (UnsupportedOperationException | IOException e) {
+            fileSystemTakesDirect = false;
+        }
+        boolean expected = mode.equals("true") && fileSystemTakesDirect;
+        DirectWrites.with(mode, () -> {
+            try (AlignedRegions r = AlignedRegions.open(p, 1L << 40, new long[] {0}, new long[] {10})) {
+                assertEquals(expected, r != null);
             }
-        } finally {
-            restore(before);
-        }
-    }
-
-    private static void restore(String before) {
-        if (before == null) {
-            System.clearProperty("fairsynth.io.direct");
-        } else {
-            System.setProperty("fairsynth.io.direct", before);
-        }
+        });
     }
 }

@@ -100,10 +100,8 @@ class UnbufferedFileOutputTest {
         byte[][] files = new byte[2][];
         String[] modes = {"true", "false"};
         for (int i = 0; i < 2; i++) {
-            String before = System.getProperty("fairsynth.io.direct");
-            System.setProperty("fairsynth.io.direct", modes[i]);
-            try {
-                Path p = dir.resolve(modes[i] + "." + format);
+            Path p = dir.resolve(modes[i] + "." + format);
+            DirectWrites.with(modes[i], () -> {
                 if (format.equals("npy")) {
                     SynthNpyWriter.writeNpy(SynthJob.full(spec, 2), p, ProgressListener.NONE);
                 } else if (format.equals("npz")) {
@@ -111,14 +109,8 @@ class UnbufferedFileOutputTest {
                 } else {
                     SynthCsvWriter.write(SynthJob.full(spec, 2), p, ProgressListener.NONE);
                 }
-                files[i] = Files.readAllBytes(p);
-            } finally {
-                if (before == null) {
-                    System.clearProperty("fairsynth.io.direct");
-                } else {
-                    System.setProperty("fairsynth.io.direct", before);
-                }
-            }
+            });
+            files[i] = Files.readAllBytes(p);
         }
         assertArrayEquals(files[1], files[0]);
     }
