@@ -4,8 +4,8 @@
 # wall time and peak RSS (GNU time), and the machine's own file-write bandwidth (dd of the same size,
 # through the page cache and past it).
 #
-#   scripts/bench-files.sh                      # every stage (about 55 minutes on 2 cores)
-#   scripts/bench-files.sh timing codecs        # only some stages: timing codecs scaling pages memory summary
+#   scripts/bench-files.sh                      # every stage (about an hour on 2 cores)
+#   scripts/bench-files.sh timing codecs        # only some stages: timing codecs scaling pages memory profile summary
 #
 # timing: Parquet (default compression) and .npy on 1 and 2 threads, the peer's Parquet and .npy, and
 #         dd, at ROWS (default "2000000 10000000"), ROUNDS rounds (default 3) in turn, so each round
@@ -16,6 +16,8 @@
 # pages:  Parquet and .npy at PAGES_ROWS (default 10^7) with the heap on 4 KB pages and on transparent huge
 #         pages, with the page faults each run took.
 # memory: peak RSS of every format at 10^6, 10^7 and 10^8 rows (MEMORY_ROWS), default JVM options.
+# profile: where the CPU goes in Parquet runs on 1 and 2 threads at PROFILE_ROWS (default 10^7): Linux perf's
+#         cpu-clock samples by thread kind and code area (scripts/files_profile.py); skipped without perf.
 # summary: medians and ratios into results/files/files.md.
 #
 # Raw rows go to results/files/files-*.tsv: what, rows, threads, seconds, peak RSS (KB), bytes written, user and
@@ -38,8 +40,9 @@ MEMORY_ROWS=${MEMORY_ROWS:-"1000000 10000000 100000000"}
 SCALING_ROWS=${SCALING_ROWS:-100000000}
 SETTLE=${SETTLE:-10}
 PAGES_ROWS=${PAGES_ROWS:-10000000}
+PROFILE_ROWS=${PROFILE_ROWS:-10000000}
 stages=("$@")
-[ ${#stages[@]} -eq 0 ] && stages=(timing codecs scaling pages memory summary)
+[ ${#stages[@]} -eq 0 ] && stages=(timing codecs scaling pages memory profile summary)
 
 mvn -B -q -pl cli -am package -DskipTests -Dperf.gate.skip=true
 work=$(mktemp -d)
@@ -158,9 +161,29 @@ for s in "${stages[@]}"; do
         measure fairsynth_parquet_dataset_xmx512m "$n" 2 "$out/ds" -- "$JAVA" "${opts[@]}" -Xmx512m \
           -jar "$work/fairsynth.jar" generate --quiet --rows "$n" --out "$out/ds/"
       done ;;
+    profile)
+      if ! command -v perf >/dev/null || ! perf record -q -e cpu-clock -o "$work/probe.data" -- true 2>/dev/null; then
+        echo "profile: skipped (Linux perf is missing or may not sample here)" >&2
+        continue
+      fi
+      tsv=results/files/files-profile.tsv
+      rm -f "$tsv"
+      for round in $(seq "$ROUNDS"); do
+        for t in 1 2; do
+          rm -f "$out/r.parquet"
+          sync
+          sleep "$SETTLE"
+          perf record -q -e cpu-clock -F 499 -o "$work/perf.data" -- \
+            "${fs[@]}" --rows "$PROFILE_ROWS" --threads "$t" --out "$out/r.parquet" >/dev/null 2>"$work/stderr" \
+            || { echo "failed: profile at $t threads" >&2; cat "$work/stderr" >&2; exit 1; }
+          perf script -i "$work/perf.data" -F comm,ip,sym,dso,period 2>/dev/null \
+            | "$PY" scripts/files_profile.py "$tsv" "$PROFILE_ROWS" "$t" "$round"
+        done
+      done
+      rm -f "$out/r.parquet" ;;
     summary)
       "$PY" scripts/files_summary.py results/files > results/files/files.md
       cat results/files/files.md ;;
-    *) echo "unknown stage $s (timing codecs scaling pages memory summary)" >&2; exit 2 ;;
+    *) echo "unknown stage $s (timing codecs scaling pages memory profile summary)" >&2; exit 2 ;;
   esac
 done
