@@ -16,7 +16,7 @@
 # pages:  Parquet and .npy at PAGES_ROWS (default 10^7) with the heap on 4 KB pages and on transparent huge
 #         pages, with the page faults each run took.
 # memory: peak RSS of every format at 10^6, 10^7 and 10^8 rows (MEMORY_ROWS), default JVM options.
-# profile: where the CPU goes in Parquet runs on 1 and 2 threads at PROFILE_ROWS (default 10^7): Linux perf's
+# profile: where the CPU goes in Parquet runs on 1 and 2 threads at PROFILE_ROWS (default 10^7 and 10^8): Linux perf's
 #         cpu-clock samples by thread kind and code area (scripts/files_profile.py); skipped without perf.
 # summary: medians and ratios into results/files/files.md.
 #
@@ -40,7 +40,7 @@ MEMORY_ROWS=${MEMORY_ROWS:-"1000000 10000000 100000000"}
 SCALING_ROWS=${SCALING_ROWS:-100000000}
 SETTLE=${SETTLE:-10}
 PAGES_ROWS=${PAGES_ROWS:-10000000}
-PROFILE_ROWS=${PROFILE_ROWS:-10000000}
+PROFILE_ROWS=${PROFILE_ROWS:-"10000000 100000000"}
 stages=("$@")
 [ ${#stages[@]} -eq 0 ] && stages=(timing codecs scaling pages memory profile summary)
 
@@ -169,15 +169,18 @@ for s in "${stages[@]}"; do
       tsv=results/files/files-profile.tsv
       rm -f "$tsv"
       for round in $(seq "$ROUNDS"); do
-        for t in 1 2; do
-          rm -f "$out/r.parquet"
-          sync
-          sleep "$SETTLE"
-          perf record -q -e cpu-clock -F 499 -o "$work/perf.data" -- \
-            "${fs[@]}" --rows "$PROFILE_ROWS" --threads "$t" --out "$out/r.parquet" >/dev/null 2>"$work/stderr" \
-            || { echo "failed: profile at $t threads" >&2; cat "$work/stderr" >&2; exit 1; }
-          perf script -i "$work/perf.data" -F comm,ip,sym,dso,period 2>/dev/null \
-            | "$PY" scripts/files_profile.py "$tsv" "$PROFILE_ROWS" "$t" "$round"
+        for n in $PROFILE_ROWS; do
+          for t in 1 2; do
+            rm -f "$out/r.parquet"
+            sync
+            sleep "$SETTLE"
+            # about 500 samples a second of CPU: enough for seconds-long areas, few enough for 10^8 rows
+            perf record -q -e cpu-clock -F 499 -o "$work/perf.data" -- \
+              "${fs[@]}" --rows "$n" --threads "$t" --out "$out/r.parquet" >/dev/null 2>"$work/stderr" \
+              || { echo "failed: profile of $n rows at $t threads" >&2; cat "$work/stderr" >&2; exit 1; }
+            perf script -i "$work/perf.data" -F comm,ip,sym,dso,period 2>/dev/null \
+              | "$PY" scripts/files_profile.py "$tsv" "$n" "$t" "$round"
+          done
         done
       done
       rm -f "$out/r.parquet" ;;

@@ -157,34 +157,34 @@ if m:
 
 prof_path = os.path.join(res, "files-profile.tsv")
 if os.path.exists(prof_path):
-    # per round, the CPU seconds of each thread kind and of each code area; medians over the rounds
-    by = {"area": defaultdict(lambda: defaultdict(float)), "thread": defaultdict(lambda: defaultdict(float))}
-    rows_of = set()
+    # per size and round, the CPU seconds of each thread kind and of each code area; medians over the rounds
+    prof = defaultdict(lambda: {"area": defaultdict(lambda: defaultdict(float)),
+                                "thread": defaultdict(lambda: defaultdict(float))})
     with open(prof_path) as f:
         for row in csv.DictReader(f, delimiter="\t"):
             key = (int(row["threads"]), row["round"])
-            rows_of.add(int(row["rows"]))
-            by["area"][row["area"]][key] += float(row["cpu_s"])
-            by["thread"][row["thread"]][key] += float(row["cpu_s"])
-    rounds = {th: sorted({k[1] for d in by["area"].values() for k in d if k[0] == th}) for th in (1, 2)}
+            p = prof[int(row["rows"])]
+            p["area"][row["area"]][key] += float(row["cpu_s"])
+            p["thread"][row["thread"]][key] += float(row["cpu_s"])
+    for n, by in sorted(prof.items()):
+        rounds = {th: sorted({k[1] for d in by["area"].values() for k in d if k[0] == th}) for th in (1, 2)}
 
-    def cell(d, th):
-        return statistics.median(d.get((th, r), 0.0) for r in rounds[th]) if rounds[th] else float("nan")
+        def cell(d, th):
+            return statistics.median(d.get((th, r), 0.0) for r in rounds[th]) if rounds[th] else float("nan")
 
-    n = ", ".join(f"{r:,}" for r in sorted(rows_of))
-    print(f"## Where the CPU goes: Parquet, {n} rows (CPU seconds, median of {len(rounds[2])} rounds)\n")
-    print("Linux perf's cpu-clock samples of whole runs (`profile` stage, `files-profile.tsv`), summed by what the "
-          "sampled code was and by which thread ran it. \"Java code\" is the JIT's code and the interpreter; "
-          "\"zeroing fresh pages\" is the kernel clearing memory the process touches for the first time (the heap, "
-          "buffers), which this VM's host makes slow.\n")
-    for what, title in (("area", "code area"), ("thread", "thread")):
-        print(f"| {title} | 1 thread | 2 threads | 2 − 1 |")
-        print("|---|---|---|---|")
-        d = by[what]
-        # the median of the rounds' totals (not the sum of the rows' medians)
-        total = {th: statistics.median(sum(v.get((th, r), 0.0) for v in d.values()) for r in rounds[th])
-                 for th in (1, 2)}
-        for k in sorted(d, key=lambda k: -cell(d[k], 2)):
-            a, b = cell(d[k], 1), cell(d[k], 2)
-            print(f"| {k} | {a:.2f} | {b:.2f} | {b - a:+.2f} |")
-        print(f"| all | {total[1]:.2f} | {total[2]:.2f} | {total[2] - total[1]:+.2f} |\n")
+        print(f"## Where the CPU goes: Parquet, {n:,} rows (CPU seconds, median of {len(rounds[2])} rounds)\n")
+        print("Linux perf's cpu-clock samples of whole runs (`profile` stage, `files-profile.tsv`), summed by what "
+              "the sampled code was and by which thread ran it. \"Java code\" is the JIT's code and the interpreter; "
+              "\"zeroing fresh pages\" is the kernel clearing memory the process touches for the first time (the "
+              "heap, buffers), which this VM's host makes slow.\n")
+        for what, title in (("area", "code area"), ("thread", "thread")):
+            print(f"| {title} | 1 thread | 2 threads | 2 − 1 |")
+            print("|---|---|---|---|")
+            d = by[what]
+            # the median of the rounds' totals (not the sum of the rows' medians)
+            total = {th: statistics.median(sum(v.get((th, r), 0.0) for v in d.values()) for r in rounds[th])
+                     for th in (1, 2)}
+            for k in sorted(d, key=lambda k: -cell(d[k], 2)):
+                a, b = cell(d[k], 1), cell(d[k], 2)
+                print(f"| {k} | {a:.2f} | {b:.2f} | {b - a:+.2f} |")
+            print(f"| all | {total[1]:.2f} | {total[2]:.2f} | {total[2] - total[1]:+.2f} |\n")
