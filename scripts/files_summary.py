@@ -166,17 +166,18 @@ if os.path.exists(prof_path):
             p = prof[int(row["rows"])]
             p["area"][row["area"]][key] += float(row["cpu_s"])
             p["thread"][row["thread"]][key] += float(row["cpu_s"])
+    print("## Where the CPU goes: Parquet (CPU seconds, medians)\n")
+    print("Linux perf's cpu-clock samples of whole runs (`profile` stage, `files-profile.tsv`), summed by what "
+          "the sampled code was and by which thread ran it. \"Java code\" is the JIT's code and the interpreter; "
+          "\"zeroing fresh pages\" is the kernel clearing memory the process touches for the first time (the "
+          "heap, buffers), which this VM's host makes slow.\n")
     for n, by in sorted(prof.items()):
         rounds = {th: sorted({k[1] for d in by["area"].values() for k in d if k[0] == th}) for th in (1, 2)}
 
         def cell(d, th):
             return statistics.median(d.get((th, r), 0.0) for r in rounds[th]) if rounds[th] else float("nan")
 
-        print(f"## Where the CPU goes: Parquet, {n:,} rows (CPU seconds, median of {len(rounds[2])} rounds)\n")
-        print("Linux perf's cpu-clock samples of whole runs (`profile` stage, `files-profile.tsv`), summed by what "
-              "the sampled code was and by which thread ran it. \"Java code\" is the JIT's code and the interpreter; "
-              "\"zeroing fresh pages\" is the kernel clearing memory the process touches for the first time (the "
-              "heap, buffers), which this VM's host makes slow.\n")
+        print(f"### {n:,} rows ({len(rounds[2])} rounds)\n")
         for what, title in (("area", "code area"), ("thread", "thread")):
             print(f"| {title} | 1 thread | 2 threads | 2 − 1 |")
             print("|---|---|---|---|")
