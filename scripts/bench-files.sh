@@ -5,12 +5,15 @@
 # through the page cache and past it).
 #
 #   scripts/bench-files.sh                      # every stage (about an hour on 2 cores)
-#   scripts/bench-files.sh timing codecs        # only some stages: timing codecs scaling pages memory profile summary
+#   scripts/bench-files.sh timing codecs        # only some stages: timing codecs encodings scaling pages memory profile summary
 #
 # timing: Parquet (default compression) and .npy on 1 and 2 threads, the peer's Parquet and .npy, and
 #         dd, at ROWS (default "2000000 10000000"), ROUNDS rounds (default 3) in turn, so each round
 #         compares runs made moments apart.
 # codecs: every --compression at 2 threads: size and time.
+# encodings: Parquet with --encoding plain (the default) and byte-stream-split, each on 1 and 2 threads with the
+#         default compression, at ENCODING_ROWS (default "2000000 10000000 100000000"), with the peer's Parquet in
+#         the same round where it fits in memory (up to 10^7 rows).
 # scaling: Parquet on 1 and 2 threads and .npy on 2 at SCALING_ROWS (default 10^8), where start-up and
 #         compilation no longer weigh, with the CPU time the process used, and dd of the same bytes.
 # pages:  Parquet and .npy at PAGES_ROWS (default 10^7) with the heap on 4 KB pages and on transparent huge
@@ -41,8 +44,10 @@ SCALING_ROWS=${SCALING_ROWS:-100000000}
 SETTLE=${SETTLE:-10}
 PAGES_ROWS=${PAGES_ROWS:-10000000}
 PROFILE_ROWS=${PROFILE_ROWS:-"10000000 100000000"}
+ENCODING_ROWS=${ENCODING_ROWS:-"2000000 10000000 100000000"}
+all_stages="timing codecs encodings scaling pages memory profile summary"
 stages=("$@")
-[ ${#stages[@]} -eq 0 ] && stages=(timing codecs scaling pages memory profile summary)
+[ ${#stages[@]} -eq 0 ] && read -r -a stages <<< "$all_stages"
 
 mvn -B -q -pl cli -am package -DskipTests -Dperf.gate.skip=true
 work=$(mktemp -d)
@@ -117,6 +122,21 @@ for s in "${stages[@]}"; do
           done
         done
       done ;;
+    encodings)
+      tsv=results/files/files-encodings.tsv
+      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\tminor_faults\n' > "$tsv"
+      for round in $(seq "$ROUNDS"); do
+        for n in $ENCODING_ROWS; do
+          if [ "$n" -le 10000000 ]; then
+            measure peer_parquet "$n" 1 "$out/p.parquet" -- "$PY" ../shared/anchors/peer_write_files.py "$n" parquet "$out/p.parquet"
+          fi
+          for e in plain byte-stream-split; do
+            for t in 1 2; do
+              measure "parquet_$e" "$n" "$t" "$out/e.parquet" -- "${fs[@]}" --rows "$n" --threads "$t" --encoding "$e" --out "$out/e.parquet"
+            done
+          done
+        done
+      done ;;
     scaling)
       tsv=results/files/files-scaling.tsv
       printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\tminor_faults\n' > "$tsv"
@@ -187,6 +207,6 @@ for s in "${stages[@]}"; do
     summary)
       "$PY" scripts/files_summary.py results/files > results/files/files.md
       cat results/files/files.md ;;
-    *) echo "unknown stage $s (timing codecs scaling pages memory profile summary)" >&2; exit 2 ;;
+    *) echo "unknown stage $s ($all_stages)" >&2; exit 2 ;;
   esac
 done

@@ -24,9 +24,12 @@ for variant in default quad; do
   [[ $variant == quad ]] && extra=(--dim 5 --quadratic -1,1 --drop-sensitive --no-scale --seed 7
                                     --attribute 'A=a:0.7,b:0.3' --attribute 'B=p:0.2,q:0.3,r:0.5')
   for f in csv parquet npy npz; do gen --rows "$rows" "${extra[@]}" --out "$work/$variant.$f"; done
+  gen --rows "$rows" "${extra[@]}" --encoding byte-stream-split --out "$work/$variant-split.parquet"
   echo "== $variant: numpy $( /usr/bin/python3 -c 'import numpy; print(numpy.__version__)') reads .npy and .npz"
   /usr/bin/python3 "$here/scripts/format-check/check_npy.py" "$work/$variant.csv" "$work/$variant.npy" "$work/$variant.npz"
   echo "== $variant: DuckDB reads .parquet"
   node "$here/scripts/format-check/check_parquet.mjs" "$work/$variant.csv" "$work/$variant.parquet"
+  echo "== $variant: DuckDB reads .parquet (--encoding byte-stream-split)"
+  node "$here/scripts/format-check/check_parquet.mjs" "$work/$variant.csv" "$work/$variant-split.parquet"
 done
 echo "all formats agree"

@@ -44,7 +44,7 @@ cpu = next((l.split(":", 1)[1].strip() for l in cmd("lscpu").splitlines() if l.s
 java = cmd("sh", "-c", "java -version 2>&1 | head -1")
 print("# Files: whole processes, fairsynth against the numpy + pyarrow peer\n")
 print(f"Machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; {java}; "
-      f"made by `scripts/bench-files.sh` (raw rows in `files-timing.tsv`, `files-codecs.tsv`, `files-scaling.tsv`, `files-pages.tsv`, `files-memory.tsv`, `files-profile.tsv`). "
+      f"made by `scripts/bench-files.sh` (raw rows in `files-timing.tsv`, `files-codecs.tsv`, `files-encodings.tsv`, `files-scaling.tsv`, `files-pages.tsv`, `files-memory.tsv`, `files-profile.tsv`). "
       "Every figure is the median of the rounds; ratios are of medians from the same run.\n")
 
 t = load("files-timing.tsv")
@@ -84,6 +84,27 @@ if c:
     for (w, n, th), rs in sorted(c.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         s, b = med(rs, 0), med(rs, 2)
         print(f"| {n:,} | {w.replace('parquet_', '')} | {s:.2f} | {b / 1e6:.0f} | {b / n:.1f} | {ratio(n, s) / 1e6:.2f} M |")
+    print()
+
+e = load("files-encodings.tsv")
+if e:
+    print("## Parquet encoding of the DOUBLE columns (default compression, median)\n")
+    print("`--encoding plain` is the default (pyarrow's, and the one Spark's vectorized reader decodes); "
+          "`byte-stream-split` stores the k-th bytes of a page's values together, which zstd compresses "
+          "smaller and faster. The peer writes pyarrow's default in the same rounds.\n")
+    print("| rows | --encoding | 1T seconds | 2T seconds | 1→2 threads | 2T CPU s | MB | peak RSS 2T (MB) | "
+          "peer Parquet | peer / fairsynth 2T |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for n in sorted({k[1] for k in e}):
+        peer = e.get(("peer_parquet", n, 1))
+        for enc in ("plain", "byte-stream-split"):
+            r1, r2 = e.get(("parquet_" + enc, n, 1)), e.get(("parquet_" + enc, n, 2))
+            if not r1 or not r2:
+                continue
+            w1, w2 = med(r1, 0), med(r2, 0)
+            ps = f"{med(peer, 0):.2f} | **{ratio(med(peer, 0), w2):.2f}x**" if peer else "– | –"
+            print(f"| {n:,} | {enc} | {w1:.2f} | {w2:.2f} | **{ratio(w1, w2):.2f}x** | {med(r2, 3):.1f} | "
+                  f"{med(r2, 2) / 1e6:,.0f} | {med(r2, 1) / 1024:.0f} | {ps} |")
     print()
 
 sc = load("files-scaling.tsv")

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.fairsynth.exec.ProgressListener;
 import io.github.fairsynth.io.AtomicDirectory;
 import io.github.fairsynth.io.Partitions;
-import io.github.fairsynth.parquet.ParquetCompression;
+import io.github.fairsynth.parquet.SynthParquetWriter;
 import io.github.fairsynth.synth.SynthJob;
 
 import java.io.IOException;
@@ -43,12 +43,13 @@ final class DatasetFolder {
      * @param target      the folder
      * @param bounds      the parts' row bounds ({@link Partitions})
      * @param format      the parts' format
-     * @param compression the Parquet compression (recorded for Parquet parts)
+     * @param parquet     the Parquet writer of the parts (its compression and encoding are recorded), or
+     *                    {@code null} for other formats
      * @param writer      writes one part
      * @param progress    progress over all parts
      * @throws Exception on failure (no folder is left at the target)
      */
-    static void write(SynthJob job, Path target, long[] bounds, OutputFormat format, ParquetCompression compression,
+    static void write(SynthJob job, Path target, long[] bounds, OutputFormat format, SynthParquetWriter parquet,
                       PartWriter writer, ProgressListener progress) throws Exception {
         String ext = format.name().toLowerCase(Locale.ROOT);
         if (job.spec().scale()) {
@@ -69,12 +70,12 @@ final class DatasetFolder {
                 before[0] += part.limit();
             }
             try (OutputStream out = Files.newOutputStream(dir.resolve(MANIFEST))) {
-                out.write(manifest(job, bounds, format, compression));
+                out.write(manifest(job, bounds, format, parquet));
             }
         });
     }
 
-    private static byte[] manifest(SynthJob job, long[] bounds, OutputFormat format, ParquetCompression compression)
+    private static byte[] manifest(SynthJob job, long[] bounds, OutputFormat format, SynthParquetWriter parquet)
             throws Exception {
         String ext = format.name().toLowerCase(Locale.ROOT);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
@@ -83,8 +84,9 @@ final class DatasetFolder {
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
             g.writeStringField("file_format", ext);
-            if (format == OutputFormat.PARQUET) {
-                g.writeStringField("compression", compression.toString());
+            if (parquet != null) {
+                g.writeStringField("compression", parquet.compression().toString());
+                g.writeStringField("encoding", parquet.encoding().toString());
             }
             g.writeNumberField("rows", job.limit());
             g.writeArrayFieldStart("parts");

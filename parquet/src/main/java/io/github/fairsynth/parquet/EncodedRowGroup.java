@@ -17,20 +17,23 @@ import java.util.List;
  * indexes, footer).
  */
 final class EncodedRowGroup {
-    /** One compressed data page: PLAIN values, no levels (every column is required). */
+    /** One compressed data page: values in its encoding, no levels (every column is required). */
     static final class Page {
         final byte[] data;
         final int length;
         final int uncompressedLength;
         final int values;
         final Statistics<?> statistics;
+        final Encoding encoding;
 
-        Page(byte[] data, int length, int uncompressedLength, int values, Statistics<?> statistics) {
+        Page(byte[] data, int length, int uncompressedLength, int values, Statistics<?> statistics,
+             Encoding encoding) {
             this.data = data;
             this.length = length;
             this.uncompressedLength = uncompressedLength;
             this.values = values;
             this.statistics = statistics;
+            this.encoding = encoding;
         }
     }
 
@@ -66,7 +69,7 @@ final class EncodedRowGroup {
             for (Page p : columns.get(c)) {
                 // required, not repeated: no level bytes, so the level encodings are parquet-java's own for that case
                 file.writeDataPage(p.values, p.uncompressedLength, BytesInput.from(p.data, 0, p.length), p.statistics,
-                        p.values, Encoding.BIT_PACKED, Encoding.BIT_PACKED, Encoding.PLAIN);
+                        p.values, Encoding.BIT_PACKED, Encoding.BIT_PACKED, p.encoding);
             }
             file.endColumn();
         }

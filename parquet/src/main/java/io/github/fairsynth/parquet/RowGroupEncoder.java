@@ -4,6 +4,7 @@ import io.github.fairsynth.synth.SynthBlock;
 import io.github.fairsynth.synth.SynthColumns;
 import io.github.fairsynth.synth.SynthJob;
 import io.github.fairsynth.synth.SynthSpec;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType;
@@ -14,9 +15,11 @@ import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 
 /**
- * A worker's Parquet encoder: turns the blocks of one row group into compressed PLAIN pages of at most
- * {@code pageRows} rows per column, in PLAIN encoding as the format defines it: a DOUBLE as its 8
- * little-endian bytes, a BOOLEAN as one bit, least significant bit first. Every page carries parquet-java's statistics of its values. Buffers are kept for the worker's life; the output of
+ * A worker's Parquet encoder: turns the blocks of one row group into compressed pages of at most
+ * {@code pageRows} rows per column, encoded as the format defines it: a BOOLEAN as one PLAIN bit, least
+ * significant bit first; a DOUBLE in the writer's {@link ParquetEncoding}, as its 8 little-endian bytes
+ * (PLAIN) or as the k-th of those bytes in the k-th of eight streams (BYTE_STREAM_SPLIT). Every page
+ * carries parquet-java's statistics of its values. Buffers are kept for the worker's life; the output of
  * a row group depends only on its rows.
  */
 final class RowGroupEncoder implements AutoCloseable {
@@ -26,6 +29,7 @@ final class RowGroupEncoder implements AutoCloseable {
     private final int[] attributeOfGroup;
     private final PrimitiveType[] types;
     private final int pageRows;
+    private final boolean split;
     private final PageCompressor compressor;
     private final PageBuffers buffers;
     private final byte[][] plain;
@@ -35,7 +39,7 @@ final class RowGroupEncoder implements AutoCloseable {
     private int fill;
 
     RowGroupEncoder(SynthSpec spec, MessageType schema, int pageRows, ParquetCompression compression,
-                    PageBuffers buffers) {
+                    ParquetEncoding encoding, PageBuffers buffers) {
         dim = spec.dim();
         indicators = spec.dropSensitive() ? 0 : spec.groups();
         labels = SynthColumns.labelCount(spec);
@@ -46,6 +50,7 @@ final class RowGroupEncoder implements AutoCloseable {
             types[c] = schema.getType(c).asPrimitiveType();
         }
         this.pageRows = pageRows;
+        split = encoding == ParquetEncoding.BYTE_STREAM_SPLIT;
         this.compressor = compression.newCompressor();
         this.buffers = buffers;
         plain = new byte[columns][];
@@ -129,7 +134,11 @@ final class RowGroupEncoder implements AutoCloseable {
     }
 
     private void appendDoubles(int c, double[] src, int off, int n) {
-        views[c].put(fill, src, off, n);
+        if (split) {
+            ByteStreamSplit.put(src, off, n, plain[c], pageRows, fill);
+        } else {
+            views[c].put(fill, src, off, n);
+        }
         // min and max as Math.min/max order them (-0.0 below 0.0, any NaN wins): the statistics of the
         // values are those of their minimum and maximum, unless a NaN is among them (never in generated
         // rows), when every value goes in as parquet-java counts NaNs
@@ -161,10 +170,14 @@ final class RowGroupEncoder implements AutoCloseable {
             } else {
                 src = plain[c];
                 n = fill * Double.BYTES;
+                if (split && fill < pageRows) {
+                    ByteStreamSplit.close(src, pageRows, fill);
+                }
             }
             byte[] dst = buffers.take(compressor.maxCompressedLength(n));
             int len = compressor.compress(src, n, dst);
-            group.add(c, new EncodedRowGroup.Page(dst, len, n, fill, stats[c]));
+            group.add(c, new EncodedRowGroup.Page(dst, len, n, fill, stats[c],
+                    split && !isIndicator(c) ? Encoding.BYTE_STREAM_SPLIT : Encoding.PLAIN));
             stats[c] = Statistics.createStats(types[c]);
         }
         fill = 0;

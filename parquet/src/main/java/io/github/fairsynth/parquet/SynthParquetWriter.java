@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * Writes a generation run as one Parquet file: a required DOUBLE column per feature, label and
  * aggregate, a required BOOLEAN per group indicator (unless {@code drop_sensitive}), in the CSV's column
- * order, PLAIN-encoded, with the caller's key/value metadata (config, seed, truth) in the footer.
+ * order, the DOUBLEs in the writer's {@link ParquetEncoding}, with the caller's key/value metadata (config, seed, truth) in the footer.
  *
  * <p>Each row group is a run of whole blocks ({@link #blocksPerRowGroup(SynthSpec)}, about
  * {@value #ROW_GROUP_TARGET_BYTES} bytes before compression), generated, encoded and compressed on one
@@ -33,8 +33,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * in flight ({@code 2·threads + 2}) are held.
  *
  * <p>An instance keeps the workers' encoders and the page buffers for every file it writes, so the parts of
- * a partitioned dataset reuse them instead of allocating a run's worth each: open one per spec and
- * compression, write the files, close it.
+ * a partitioned dataset reuse them instead of allocating a run's worth each: open one per spec,
+ * compression and encoding, write the files, close it.
  */
 public final class SynthParquetWriter implements AutoCloseable {
     /** Target row group size before compression, in bytes. */
@@ -50,6 +50,7 @@ public final class SynthParquetWriter implements AutoCloseable {
 
     private final SynthSpec spec;
     private final ParquetCompression compression;
+    private final ParquetEncoding encoding;
     private final MessageType schema;
     private final int groupBlocks;
     private final int pageRows;
@@ -59,18 +60,40 @@ public final class SynthParquetWriter implements AutoCloseable {
     private final List<RowGroupEncoder> made = new ArrayList<>();
 
     /**
+     * A writer of the {@link ParquetEncoding#DEFAULT default encoding}.
+     *
      * @param spec        the spec of every run this writer writes
      * @param compression the page compression
      */
     public SynthParquetWriter(SynthSpec spec, ParquetCompression compression) {
+        this(spec, compression, ParquetEncoding.DEFAULT);
+    }
+
+    /**
+     * @param spec        the spec of every run this writer writes
+     * @param compression the page compression
+     * @param encoding    the DOUBLE columns' encoding
+     */
+    public SynthParquetWriter(SynthSpec spec, ParquetCompression compression, ParquetEncoding encoding) {
         FooterWarmup.start();
         this.spec = spec;
         this.compression = compression;
+        this.encoding = encoding;
         schema = schema(spec);
         groupBlocks = blocksPerRowGroup(spec);
         pageRows = Math.min(PAGE_BLOCKS, groupBlocks) * SynthBlock.ROWS;
         sizer = compression.newCompressor();
         buffers = new PageBuffers(sizer.maxCompressedLength(pageRows * Double.BYTES));
+    }
+
+    /** @return the page compression of every file this writer writes */
+    public ParquetCompression compression() {
+        return compression;
+    }
+
+    /** @return the DOUBLE columns' encoding in every file this writer writes */
+    public ParquetEncoding encoding() {
+        return encoding;
     }
 
     /**
@@ -100,7 +123,8 @@ public final class SynthParquetWriter implements AutoCloseable {
     }
 
     /**
-     * Writes the job's rows to {@code target} atomically, with a writer of its own.
+     * Writes the job's rows to {@code target} atomically, with a writer of its own in the
+     * {@link ParquetEncoding#DEFAULT default encoding}.
      *
      * @param job         the run
      * @param target      the file
@@ -164,7 +188,7 @@ public final class SynthParquetWriter implements AutoCloseable {
     private EncodedRowGroup encode(SynthJob.Blocks blocks) throws Exception {
         RowGroupEncoder e = idle.poll();
         if (e == null) {
-            e = new RowGroupEncoder(spec, schema, pageRows, compression, buffers);
+            e = new RowGroupEncoder(spec, schema, pageRows, compression, encoding, buffers);
             synchronized (made) {
                 made.add(e);
             }

@@ -1,10 +1,13 @@
 package io.github.fairsynth.parquet;
 
 import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.ColumnIOFactory;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.MessageColumnIO;
@@ -17,6 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Reads a Parquet file back with parquet-java's own reader (no Hadoop). */
 public final class ParquetReadBack {
@@ -25,6 +31,8 @@ public final class ParquetReadBack {
     public final List<double[]> rows = new ArrayList<>();
     public final String codec;
     public final int rowGroups;
+    /** The value encodings named in the column chunks, by column name (over all row groups). */
+    public final Map<String, Set<Encoding>> encodings = new TreeMap<>();
 
     public ParquetReadBack(Path file) throws IOException {
         ParquetReadOptions opts = org.apache.parquet.HadoopFreeReadOptions.with(new NativeCodecFactory());
@@ -34,6 +42,11 @@ public final class ParquetReadBack {
             codec = r.getFooter().getBlocks().isEmpty() ? "none"
                     : r.getFooter().getBlocks().get(0).getColumns().get(0).getCodec().name();
             rowGroups = r.getFooter().getBlocks().size();
+            for (BlockMetaData b : r.getFooter().getBlocks()) {
+                for (ColumnChunkMetaData c : b.getColumns()) {
+                    encodings.computeIfAbsent(c.getPath().toDotString(), k -> new TreeSet<>()).addAll(c.getEncodings());
+                }
+            }
             MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
             PageReadStore pages;
             while ((pages = r.readNextRowGroup()) != null) {

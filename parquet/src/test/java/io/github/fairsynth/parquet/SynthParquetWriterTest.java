@@ -6,6 +6,7 @@ import io.github.fairsynth.synth.SynthColumns;
 import io.github.fairsynth.synth.SynthDataset;
 import io.github.fairsynth.synth.SynthJob;
 import io.github.fairsynth.synth.SynthSpec;
+import org.apache.parquet.column.Encoding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,6 +115,73 @@ class SynthParquetWriterTest {
             for (int r = 0; r < expected.size(); r++) {
                 assertArrayEquals(expected.get(r), back.rows.get(r));
             }
+        }
+    }
+
+    @Test
+    void bothEncodingsReadBackTheSameRowsAndNameTheirEncoding() throws Exception {
+        // 140000 rows: a full row group and a short one, whose split streams are closed up to its length;
+        // an offset off the block grid
+        SynthSpec spec = SynthSpec.builder().samples(150_000).dim(2).build();
+        SynthJob job = new SynthJob(spec, 4096 + 3, 140_000, 2);
+        List<double[]> expected = null;
+        for (ParquetEncoding e : ParquetEncoding.values()) {
+            for (ParquetCompression c : List.of(ParquetCompression.none(), ParquetCompression.DEFAULT)) {
+                Path p = dir.resolve(e + "-" + c.codec().name() + ".parquet");
+                try (SynthParquetWriter w = new SynthParquetWriter(spec, c, e)) {
+                    assertEquals(e, w.encoding());
+                    w.write(job, p, Map.of(), ProgressListener.NONE);
+                }
+                ParquetReadBack back = new ParquetReadBack(p);
+                assertEquals(2, back.rowGroups);
+                List<String> names = SynthColumns.names(spec);
+                for (int col = 0; col < names.size(); col++) {
+                    boolean indicator = col >= spec.dim() && col < spec.dim() + spec.groups();
+                    Encoding values = indicator ? Encoding.PLAIN : e.parquet();
+                    assertTrue(back.encodings.get(names.get(col)).contains(values), names.get(col) + " " + back.encodings);
+                }
+                if (expected == null) {
+                    expected = back.rows;
+                    assertEquals(140_000, expected.size());
+                } else {
+                    assertEquals(expected.size(), back.rows.size());
+                    for (int r = 0; r < expected.size(); r++) {
+                        assertArrayEquals(expected.get(r), back.rows.get(r), e + " " + c + " row " + r);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void splitBytesAreTheSameForOneTwoAndThreeThreads() throws Exception {
+        SynthSpec spec = SynthSpec.builder().samples(300_000).dim(3).build();
+        byte[] one = null;
+        for (int threads = 1; threads <= 3; threads++) {
+            Path p = dir.resolve("s" + threads + ".parquet");
+            try (SynthParquetWriter w = new SynthParquetWriter(spec, ParquetCompression.DEFAULT,
+                    ParquetEncoding.BYTE_STREAM_SPLIT)) {
+                w.write(SynthJob.full(spec, threads), p, Map.of(), ProgressListener.NONE);
+            }
+            byte[] bytes = Files.readAllBytes(p);
+            if (one == null) {
+                one = bytes;
+            } else {
+                assertArrayEquals(one, bytes, threads + " threads");
+            }
+        }
+    }
+
+    @Test
+    void encodingTextsParseAndBadOnesNameTheParameter() {
+        assertEquals(ParquetEncoding.PLAIN, ParquetEncoding.parse(" Plain"));
+        assertEquals(ParquetEncoding.BYTE_STREAM_SPLIT, ParquetEncoding.parse("byte-stream-split"));
+        for (ParquetEncoding e : ParquetEncoding.values()) {
+            assertEquals(e, ParquetEncoding.parse(e.toString()));
+        }
+        for (String bad : List.of("split", "rle", "")) {
+            ConfigException e = assertThrows(ConfigException.class, () -> ParquetEncoding.parse(bad));
+            assertTrue(e.getMessage().startsWith("invalid encoding = "), e.getMessage());
         }
     }
 
