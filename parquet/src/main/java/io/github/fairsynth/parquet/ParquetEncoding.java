@@ -20,7 +20,8 @@ public enum ParquetEncoding {
      * BYTE_STREAM_SPLIT: the page's first bytes of every value, then their second bytes, and so on, eight
      * streams of the same little-endian bytes. The same values; the sign and exponent bytes of values in a
      * narrow range repeat, so the compressor finds them: with zstd:1 the generator's files are about 11%
-     * smaller and zstd takes about a third of its PLAIN time (results/files/files.md). Parquet format 2.8:
+     * smaller, and on 1 MiB pages of its columns zstd took about a third of its PLAIN time (a micro-test;
+     * whole runs in results/files/files.md, "Parquet encoding"). Parquet format 2.8:
      * parquet-java, pyarrow and DuckDB read it, but Spark 4.2's vectorized Parquet reader does not (it
      * needs {@code spark.sql.parquet.enableVectorizedReader=false}).
      */

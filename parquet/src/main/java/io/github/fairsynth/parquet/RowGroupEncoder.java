@@ -30,6 +30,8 @@ final class RowGroupEncoder implements AutoCloseable {
     private final PrimitiveType[] types;
     private final int pageRows;
     private final boolean split;
+    /** The DOUBLE pages' encoding, as the page headers name it. */
+    private final Encoding doubles;
     private final PageCompressor compressor;
     private final PageBuffers buffers;
     private final byte[][] plain;
@@ -51,6 +53,7 @@ final class RowGroupEncoder implements AutoCloseable {
         }
         this.pageRows = pageRows;
         split = encoding == ParquetEncoding.BYTE_STREAM_SPLIT;
+        doubles = encoding.parquet();
         this.compressor = compression.newCompressor();
         this.buffers = buffers;
         plain = new byte[columns][];
@@ -177,7 +180,7 @@ final class RowGroupEncoder implements AutoCloseable {
             byte[] dst = buffers.take(compressor.maxCompressedLength(n));
             int len = compressor.compress(src, n, dst);
             group.add(c, new EncodedRowGroup.Page(dst, len, n, fill, stats[c],
-                    split && !isIndicator(c) ? Encoding.BYTE_STREAM_SPLIT : Encoding.PLAIN));
+                    isIndicator(c) ? Encoding.PLAIN : doubles));
             stats[c] = Statistics.createStats(types[c]);
         }
         fill = 0;

@@ -124,7 +124,6 @@ class LocalModesTest {
         return o;
     }
 
-    /** Every row's cells, bit for bit: doubles as doubles, indicators as the .npy's 0.0 / 1.0. */
     /**
      * The command line's partitioned Parquet datasets, in both encodings of their DOUBLE columns, read by
      * {@code spark.read().parquet(dir)}: the same rows as the {@code .npy}, compared in the order of their
@@ -151,29 +150,29 @@ class LocalModesTest {
             }
             assertEquals(want.length, rows.size(), what + ", " + encoding + ": rows");
             for (int r = 0; r < rows.size(); r++) {
-                for (int c = 0; c < want[r].length; c++) {
-                    Object v = rows.get(r).get(c);
-                    double got = v instanceof Boolean ? ((Boolean) v ? 1.0 : 0.0) : (Double) v;
-                    assertEquals(Double.doubleToRawLongBits(want[r][c]), Double.doubleToRawLongBits(got),
-                            what + ", " + encoding + " dataset: row " + r + ", column " + c);
-                }
+                assertCells(want[r], rows.get(r), 0, what + ", " + encoding + " dataset: row " + r);
             }
         }
     }
 
+    /** The rows in row-number order (column 0), their cells bit for bit. */
     private static void assertRows(double[][] expected, List<Row> rows, String what) {
         assertEquals(expected.length, rows.size(), what + ": rows");
         for (int r = 0; r < rows.size(); r++) {
             Row row = rows.get(r);
             assertEquals(r, row.getLong(0), what + ": row numbers");
-            for (int c = 0; c < expected[r].length; c++) {
-                Object v = row.get(c + 1);
-                double got = v instanceof Boolean ? ((Boolean) v ? 1.0 : 0.0) : (Double) v;
-                if (Double.doubleToRawLongBits(got) != Double.doubleToRawLongBits(expected[r][c])) {
-                    assertEquals(expected[r][c], got, what + ": row " + r + ", column " + c + " (bits differ)");
-                    assertTrue(false, what + ": row " + r + ", column " + c + ": " + got + " has other bits than "
-                            + expected[r][c]);
-                }
+            assertCells(expected[r], row, 1, what + ": row " + r);
+        }
+    }
+
+    /** A row's cells from column {@code first} on, bit for bit: doubles as doubles, indicators as the .npy's 0.0 / 1.0. */
+    private static void assertCells(double[] expected, Row row, int first, String what) {
+        for (int c = 0; c < expected.length; c++) {
+            Object v = row.get(c + first);
+            double got = v instanceof Boolean ? ((Boolean) v ? 1.0 : 0.0) : (Double) v;
+            if (Double.doubleToRawLongBits(got) != Double.doubleToRawLongBits(expected[c])) {
+                assertEquals(expected[c], got, what + ", column " + c + " (bits differ)");
+                assertTrue(false, what + ", column " + c + ": " + got + " has other bits than " + expected[c]);
             }
         }
     }
