@@ -9,6 +9,7 @@ import io.github.fairsynth.synth.SynthSpec;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.schema.ColumnOrder;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
@@ -106,8 +107,14 @@ public final class SynthParquetWriter implements AutoCloseable {
         int indicators = spec.dropSensitive() ? 0 : spec.groups();
         for (int c = 0; c < names.size(); c++) {
             boolean indicator = c >= spec.dim() && c < spec.dim() + indicators;
-            PrimitiveTypeName t = indicator ? PrimitiveTypeName.BOOLEAN : PrimitiveTypeName.DOUBLE;
-            fields.add(Types.required(t).named(names.get(c)));
+            if (indicator) {
+                fields.add(Types.required(PrimitiveTypeName.BOOLEAN).named(names.get(c)));
+            } else {
+                // the format's type-defined order, not parquet-java's default IEEE 754 total order, which
+                // readers that do not know it ignore with the statistics (pyarrow 25 reads no min or max)
+                fields.add(Types.required(PrimitiveTypeName.DOUBLE).columnOrder(ColumnOrder.typeDefined())
+                        .named(names.get(c)));
+            }
         }
         return new MessageType("fairsynth", fields);
     }

@@ -2,11 +2,13 @@ package io.github.fairsynth.parquet;
 
 import io.github.fairsynth.ConfigException;
 import io.github.fairsynth.exec.ProgressListener;
+import io.github.fairsynth.synth.SynthBlock;
 import io.github.fairsynth.synth.SynthColumns;
 import io.github.fairsynth.synth.SynthDataset;
 import io.github.fairsynth.synth.SynthJob;
 import io.github.fairsynth.synth.SynthSpec;
 import org.apache.parquet.column.Encoding;
+import org.apache.parquet.format.Statistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -84,6 +86,57 @@ class SynthParquetWriterTest {
                 assertArrayEquals(one, bytes, threads + " threads");
             }
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ParquetEncoding.class)
+    void footerStatisticsAreEachChunksMinAndMaxInTheTypeDefinedOrder(ParquetEncoding encoding) throws Exception {
+        // 150000 scaled rows: two row groups; each label's minimum is scaled to exactly 0.0, which the
+        // type-defined order writes as a min_value of -0.0 (parquet-java's footer writer applies that rule)
+        SynthSpec spec = SynthSpec.builder().samples(150_000).dim(2).build();
+        Path p = dir.resolve("stats.parquet");
+        try (SynthParquetWriter w = new SynthParquetWriter(spec, ParquetCompression.DEFAULT, encoding)) {
+            w.write(SynthJob.full(spec, 2), p, Map.of(), ProgressListener.NONE);
+        }
+        List<double[]> rows = new ParquetReadBack(p).rows;
+        FooterStatistics footer = new FooterStatistics(p);
+        int columns = SynthColumns.names(spec).size();
+        assertEquals(columns, footer.columnOrders.size());
+        // pyarrow 25 reads no min or max under parquet-java's default IEEE 754 total order for DOUBLE
+        footer.columnOrders.forEach(o -> assertTrue(o.isSetTYPE_ORDER(), o.toString()));
+        int groupRows = SynthParquetWriter.blocksPerRowGroup(spec) * SynthBlock.ROWS;
+        assertEquals(2, footer.chunks.size());
+        int negativeZeroMinima = 0;
+        for (int g = 0; g < footer.chunks.size(); g++) {
+            List<double[]> group = rows.subList(g * groupRows, Math.min(rows.size(), (g + 1) * groupRows));
+            for (int c = 0; c < columns; c++) {
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                for (double[] row : group) {
+                    lo = Math.min(lo, row[c]);
+                    hi = Math.max(hi, row[c]);
+                }
+                Statistics s = footer.chunks.get(g).get(c);
+                String where = "row group " + g + " column " + c;
+                assertEquals(0, s.getNull_count(), where);
+                boolean indicator = c >= spec.dim() && c < spec.dim() + spec.groups();
+                if (indicator) {
+                    assertArrayEquals(new byte[] {(byte) lo}, s.getMin_value(), where);
+                    assertArrayEquals(new byte[] {(byte) hi}, s.getMax_value(), where);
+                    continue;
+                }
+                double min = FooterStatistics.doubleOf(s.getMin_value());
+                double max = FooterStatistics.doubleOf(s.getMax_value());
+                assertEquals(Double.doubleToRawLongBits(lo == 0.0 ? -0.0 : lo), Double.doubleToRawLongBits(min),
+                        where + ": min " + min + " of values down to " + lo);
+                assertEquals(Double.doubleToRawLongBits(hi == 0.0 ? 0.0 : hi), Double.doubleToRawLongBits(max),
+                        where + ": max " + max + " of values up to " + hi);
+                if (Double.doubleToRawLongBits(min) == Double.doubleToRawLongBits(-0.0)) {
+                    negativeZeroMinima++;
+                }
+            }
+        }
+        assertTrue(negativeZeroMinima >= SynthColumns.labelCount(spec), negativeZeroMinima + " minima of -0.0");
     }
 
     @Test
