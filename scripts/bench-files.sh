@@ -5,7 +5,7 @@
 # through the page cache and past it).
 #
 #   scripts/bench-files.sh                      # every stage (about an hour on 2 cores)
-#   scripts/bench-files.sh timing codecs        # only some stages: timing codecs encodings scaling pages memory profile summary
+#   scripts/bench-files.sh timing codecs        # only some stages: timing codecs encodings collectors scaling pages memory profile summary
 #
 # timing: Parquet (default compression) and .npy on 1 and 2 threads, the peer's Parquet and .npy, and
 #         dd, at ROWS (default "2000000 10000000"), ROUNDS rounds (default 3) in turn, so each round
@@ -14,6 +14,9 @@
 # encodings: Parquet with --encoding plain (the default) and byte-stream-split, each on 1 and 2 threads with the
 #         default compression, at ENCODING_ROWS (default "2000000 10000000 100000000"), with the peer's Parquet in
 #         the same round where it fits in memory (up to 10^7 rows).
+# collectors: Parquet on 1 and 2 threads and .npy on 2 with the launcher's Parallel collector and with the
+#         JVM's default G1, alternated, at COLLECTOR_ROWS (default "2000000 10000000 100000000"), with the peer's
+#         Parquet and .npy in the same round up to 10^7 rows, and dd of the .npy's bytes.
 # scaling: Parquet on 1 and 2 threads and .npy on 2 at SCALING_ROWS (default 10^8), where start-up and
 #         compilation no longer weigh, with the CPU time the process used, and dd of the same bytes.
 # pages:  Parquet and .npy at PAGES_ROWS (default 10^7) with the heap on 4 KB pages and on transparent huge
@@ -32,7 +35,8 @@
 # for each (the same dd: 4 to 5 s). With the pause every process meets the memory in the same state.
 # The peer needs numpy, pandas and pyarrow for PY (default python3); JAVA (default java) runs fairsynth
 # with the options its launcher uses (the Vector API module when present, a class-data-sharing archive,
-# transparent huge pages for the heap where the kernel offers them; THP=off leaves them out).
+# transparent huge pages for the heap where the kernel offers them, THP=off leaves them out; the Parallel
+# collector).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA=${JAVA:-java}
@@ -45,7 +49,8 @@ SETTLE=${SETTLE:-10}
 PAGES_ROWS=${PAGES_ROWS:-10000000}
 PROFILE_ROWS=${PROFILE_ROWS:-"10000000 100000000"}
 ENCODING_ROWS=${ENCODING_ROWS:-"2000000 10000000 100000000"}
-all_stages="timing codecs encodings scaling pages memory profile summary"
+COLLECTOR_ROWS=${COLLECTOR_ROWS:-"2000000 10000000 100000000"}
+all_stages="timing codecs encodings collectors scaling pages memory profile summary"
 stages=("$@")
 [ ${#stages[@]} -eq 0 ] && read -r -a stages <<< "$all_stages"
 
@@ -64,6 +69,14 @@ opts+=(-XX:SharedArchiveFile="$work/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off
 if [[ "${THP:-on}" != "off" ]] && grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
   opts+=(-XX:+UseTransparentHugePages)
 fi
+# the launcher's collector
+opts+=(-XX:+UseParallelGC)
+
+# starts results/files/files-NAME.tsv with its header; measure appends to it
+new_tsv() {
+  tsv=results/files/files-$1.tsv
+  printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\tminor_faults\n' > "$tsv"
+}
 
 # one measured process: WHAT ROWS THREADS FILE -- command...; appends a row to $tsv
 measure() {
@@ -95,8 +108,7 @@ dd_write() {
 for s in "${stages[@]}"; do
   case "$s" in
     timing)
-      tsv=results/files/files-timing.tsv
-      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\tminor_faults\n' > "$tsv"
+      new_tsv timing
       for round in $(seq "$ROUNDS"); do
         for n in $ROWS; do
           for t in 1 2; do
@@ -113,8 +125,7 @@ for s in "${stages[@]}"; do
         done
       done ;;
     codecs)
-      tsv=results/files/files-codecs.tsv
-      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\tminor_faults\n' > "$tsv"
+      new_tsv codecs
       for round in $(seq "$ROUNDS"); do
         for n in $ROWS; do
           for c in zstd:1 zstd:3 zstd:9 zstd:-3 snappy none; do
@@ -123,8 +134,7 @@ for s in "${stages[@]}"; do
         done
       done ;;
     encodings)
-      tsv=results/files/files-encodings.tsv
-      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\tminor_faults\n' > "$tsv"
+      new_tsv encodings
       for round in $(seq "$ROUNDS"); do
         for n in $ENCODING_ROWS; do
           if [ "$n" -le 10000000 ]; then
@@ -137,9 +147,29 @@ for s in "${stages[@]}"; do
           done
         done
       done ;;
+    collectors)
+      # the launcher's Parallel collector against the JVM's default G1, alternated in each round, with the
+      # peer in the same rounds where it fits in memory, and dd of the .npy's bytes past the page cache
+      new_tsv collectors
+      g1=("$JAVA" "${opts[@]/-XX:+UseParallelGC/-XX:+UseG1GC}" -jar "$work/fairsynth.jar" generate --quiet)
+      for round in $(seq "$ROUNDS"); do
+        for n in $COLLECTOR_ROWS; do
+          if [ "$n" -le 10000000 ]; then
+            measure peer_parquet "$n" 1 "$out/p.parquet" -- "$PY" ../shared/anchors/peer_write_files.py "$n" parquet "$out/p.parquet"
+            measure peer_npy "$n" 1 "$out/p.npy" -- "$PY" ../shared/anchors/peer_write_files.py "$n" npy "$out/p.npy"
+          fi
+          for t in 1 2; do
+            measure parquet_g1 "$n" "$t" "$out/g.parquet" -- "${g1[@]}" --rows "$n" --threads "$t" --out "$out/g.parquet"
+            measure parquet_parallel "$n" "$t" "$out/g.parquet" -- "${fs[@]}" --rows "$n" --threads "$t" --out "$out/g.parquet"
+          done
+          measure npy_g1 "$n" 2 "$out/g.npy" -- "${g1[@]}" --rows "$n" --out "$out/g.npy"
+          measure npy_parallel "$n" 2 "$out/g.npy" -- "${fs[@]}" --rows "$n" --out "$out/g.npy"
+          mb=$(( ($(tail -1 "$tsv" | cut -f6) + 1048575) / 1048576 ))
+          dd_write "$n" "$mb" dd_npy_size dd_direct_npy_size
+        done
+      done ;;
     scaling)
-      tsv=results/files/files-scaling.tsv
-      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\tminor_faults\n' > "$tsv"
+      new_tsv scaling
       for round in $(seq "$ROUNDS"); do
         for n in $SCALING_ROWS; do
           for t in 1 2; do
@@ -157,8 +187,7 @@ for s in "${stages[@]}"; do
       done ;;
     pages)
       # the heap's page size: the same runs with and without transparent huge pages, alternated
-      tsv=results/files/files-pages.tsv
-      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\tminor_faults\n' > "$tsv"
+      new_tsv pages
       four_k=("$JAVA" "${opts[@]/-XX:+UseTransparentHugePages/-XX:-UseTransparentHugePages}" -jar "$work/fairsynth.jar" generate --quiet)
       for round in $(seq "$ROUNDS"); do
         for n in $PAGES_ROWS; do
@@ -170,8 +199,7 @@ for s in "${stages[@]}"; do
         done
       done ;;
     memory)
-      tsv=results/files/files-memory.tsv
-      printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\tminor_faults\n' > "$tsv"
+      new_tsv memory
       for n in $MEMORY_ROWS; do
         for f in parquet npy npz csv; do
           measure "fairsynth_$f" "$n" 2 "$out/m.$f" -- "${fs[@]}" --rows "$n" --out "$out/m.$f"
