@@ -16,7 +16,7 @@
 #         the same round where it fits in memory (up to 10^7 rows).
 # collectors: Parquet on 1 and 2 threads and .npy on 2 with the launcher's Parallel collector and with the
 #         JVM's default G1, alternated, at COLLECTOR_ROWS (default "2000000 10000000 100000000"), with the peer's
-#         Parquet and .npy in the same round up to 10^7 rows, and dd of the .npy's bytes.
+#         Parquet and .npy in the same round up to 10^7 rows, and dd of the .npy's bytes (through the page cache and past it).
 # scaling: Parquet on 1 and 2 threads and .npy on 2 at SCALING_ROWS (default 10^8), where start-up and
 #         compilation no longer weigh, with the CPU time the process used, and dd of the same bytes.
 # pages:  Parquet and .npy at PAGES_ROWS (default 10^7) with the heap on 4 KB pages and on transparent huge
@@ -149,7 +149,7 @@ for s in "${stages[@]}"; do
       done ;;
     collectors)
       # the launcher's Parallel collector against the JVM's default G1, alternated in each round, with the
-      # peer in the same rounds where it fits in memory, and dd of the .npy's bytes past the page cache
+      # peer in the same rounds where it fits in memory, and dd of the .npy's bytes through the page cache and past it
       new_tsv collectors
       g1=("$JAVA" "${opts[@]/-XX:+UseParallelGC/-XX:+UseG1GC}" -jar "$work/fairsynth.jar" generate --quiet)
       for round in $(seq "$ROUNDS"); do
