@@ -8,8 +8,7 @@ import java.util.Properties;
 
 /** The top-level {@code fairsynth} command. */
 @Command(name = "fairsynth", mixinStandardHelpOptions = true, versionProvider = FairsynthCommand.Version.class,
-        description = "Fast, exact engine for fairness-in-ML workloads: multi-group synthetic regression data, group-wise fits, strategic admissions.",
-        subcommands = {GenerateCommand.class, FitCommand.class, AdmissionsCommand.class, DemoCommand.class, picocli.CommandLine.HelpCommand.class})
+        description = "Fast, exact engine for fairness-in-ML workloads: multi-group synthetic regression data, group-wise fits, strategic admissions.")
 final class FairsynthCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -29,15 +29,25 @@ public final class Main {
      * @return the exit code
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = commandLine();
+        CommandLine cmd = commandLine(args.length > 0 ? args[0] : null);
         cmd.setOut(out);
         cmd.setErr(err);
         return cmd.execute(args);
     }
 
-    /** @return the configured picocli command line */
-    static CommandLine commandLine() {
+    /**
+     * @param first the first argument, or null
+     * @return the configured picocli command line: with only the subcommand {@code first} names when it
+     *         names one, else with every subcommand (for the top-level help and picocli's suggestions)
+     */
+    static CommandLine commandLine(String first) {
         CommandLine cmd = new CommandLine(new FairsynthCommand());
+        Subcommand only = Subcommand.named(first);
+        for (Subcommand s : Subcommand.values()) {
+            if (only == null || s == only) {
+                cmd.addSubcommand(s.make());
+            }
+        }
         cmd.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println(c.getCommandSpec().qualifiedName() + ": " + ex.getMessage()
