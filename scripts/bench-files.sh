@@ -62,8 +62,11 @@ trap 'rm -rf "$work" "$out"' EXIT
 cp cli/target/fairsynth.jar "$work/fairsynth.jar"
 opts=()
 if "$JAVA" --list-modules 2>/dev/null | grep -q '^jdk.incubator.vector'; then opts+=(--add-modules jdk.incubator.vector); fi
-"$JAVA" "${opts[@]}" -XX:ArchiveClassesAtExit="$work/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+# the launcher's class-data-sharing archive: a static one of the classes a training run loads
+"$JAVA" "${opts[@]}" -XX:DumpLoadedClassList="$work/classes.lst" \
   -jar "$work/fairsynth.jar" generate --rows 8192 --quiet --out "$work/train.parquet" >/dev/null 2>&1
+"$JAVA" "${opts[@]}" -Xshare:dump -XX:SharedClassListFile="$work/classes.lst" -XX:SharedArchiveFile="$work/app.jsa" \
+  -jar "$work/fairsynth.jar" >/dev/null 2>&1
 opts+=(-XX:SharedArchiveFile="$work/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
 # the launcher's heap pages: transparent huge pages where the kernel offers them on request
 if [[ "${THP:-on}" != "off" ]] && grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
