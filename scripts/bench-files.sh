@@ -5,7 +5,7 @@
 # through the page cache and past it).
 #
 #   scripts/bench-files.sh                      # every stage (about an hour on 2 cores)
-#   scripts/bench-files.sh timing codecs        # only some stages: timing codecs encodings collectors scaling pages memory profile summary
+#   scripts/bench-files.sh timing codecs        # only some stages: timing codecs encodings collectors scaling pair pages memory profile summary
 #
 # timing: Parquet (default compression) and .npy on 1 and 2 threads, the peer's Parquet and .npy, and
 #         dd, at ROWS (default "2000000 10000000"), ROUNDS rounds (default 3) in turn, so each round
@@ -19,6 +19,10 @@
 #         Parquet and .npy in the same round up to 10^7 rows, and dd of the .npy's bytes (through the page cache and past it).
 # scaling: Parquet on 1 and 2 threads and .npy on 2 at SCALING_ROWS (default 10^8), where start-up and
 #         compilation no longer weigh, with the CPU time the process used, and dd of the same bytes.
+# pair:   the machine's own bound on 1 -> 2 threads for this work: a 1-thread Parquet run alone, the 2-thread
+#         run, and two 1-thread runs at once (each its own process and file, same rows), at PAIR_ROWS (default
+#         "10000000 100000000"). Two processes share nothing but the machine, so their gain over one is what
+#         the cores, caches and memory give two copies of the work.
 # pages:  Parquet and .npy at PAGES_ROWS (default 10^7) with the heap on 4 KB pages and on transparent huge
 #         pages, with the page faults each run took.
 # memory: peak RSS of every format at 10^6, 10^7 and 10^8 rows (MEMORY_ROWS), default JVM options.
@@ -50,7 +54,8 @@ PAGES_ROWS=${PAGES_ROWS:-10000000}
 PROFILE_ROWS=${PROFILE_ROWS:-"10000000 100000000"}
 ENCODING_ROWS=${ENCODING_ROWS:-"2000000 10000000 100000000"}
 COLLECTOR_ROWS=${COLLECTOR_ROWS:-"2000000 10000000 100000000"}
-all_stages="timing codecs encodings collectors scaling pages memory profile summary"
+PAIR_ROWS=${PAIR_ROWS:-"10000000 100000000"}
+all_stages="timing codecs encodings collectors scaling pair pages memory profile summary"
 stages=("$@")
 [ ${#stages[@]} -eq 0 ] && read -r -a stages <<< "$all_stages"
 
@@ -98,6 +103,36 @@ measure() {
 }
 fs=("$JAVA" "${opts[@]}" -jar "$work/fairsynth.jar" generate --quiet)
 
+# fairsynth's Parquet run of ROWS rows to FILE on 1 thread, then on 2
+parquet_1t_2t() {
+  local t
+  for t in 1 2; do
+    measure fairsynth_parquet "$1" "$t" "$2" -- "${fs[@]}" --rows "$1" --threads "$t" --out "$2"
+  done
+}
+
+# two 1-thread Parquet runs of ROWS rows started together, each measured as measure does: WHAT_a and WHAT_b rows
+measure_pair() {
+  local what=$1 rows=$2 k
+  rm -f "$out/a.parquet" "$out/b.parquet"
+  sync
+  sleep "$SETTLE"
+  for k in a b; do
+    /usr/bin/time -o "$work/time-$k" -f '%e %M %U %S %R' "${fs[@]}" --rows "$rows" --threads 1 \
+      --out "$out/$k.parquet" >/dev/null 2>"$work/stderr-$k" &
+  done
+  for k in a b; do
+    wait -n || { echo "failed: a $what run of $rows rows" >&2; cat "$work"/stderr-? >&2; exit 1; }
+  done
+  for k in a b; do
+    local wall rss user sys faults
+    read -r wall rss user sys faults < <(tail -1 "$work/time-$k")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${what}_$k" "$rows" 1 "$wall" "$rss" \
+      "$(du -sb "$out/$k.parquet" | cut -f1)" "$user" "$sys" "$faults" >> "$tsv"
+  done
+  rm -f "$out/a.parquet" "$out/b.parquet"
+}
+
 # the machine's own write of MB megabytes from /dev/zero: WHAT through the page cache, DIRECT_WHAT (when
 # given) past it (O_DIRECT, as fairsynth writes a run larger than the kernel's dirty limit)
 dd_write() {
@@ -114,9 +149,7 @@ for s in "${stages[@]}"; do
       new_tsv timing
       for round in $(seq "$ROUNDS"); do
         for n in $ROWS; do
-          for t in 1 2; do
-            measure fairsynth_parquet "$n" "$t" "$out/f.parquet" -- "${fs[@]}" --rows "$n" --threads "$t" --out "$out/f.parquet"
-          done
+          parquet_1t_2t "$n" "$out/f.parquet"
           measure peer_parquet "$n" 1 "$out/p.parquet" -- "$PY" ../shared/anchors/peer_write_files.py "$n" parquet "$out/p.parquet"
           for t in 1 2; do
             measure fairsynth_npy "$n" "$t" "$out/f.npy" -- "${fs[@]}" --rows "$n" --threads "$t" --out "$out/f.npy"
@@ -175,9 +208,7 @@ for s in "${stages[@]}"; do
       new_tsv scaling
       for round in $(seq "$ROUNDS"); do
         for n in $SCALING_ROWS; do
-          for t in 1 2; do
-            measure fairsynth_parquet "$n" "$t" "$out/s.parquet" -- "${fs[@]}" --rows "$n" --threads "$t" --out "$out/s.parquet"
-          done
+          parquet_1t_2t "$n" "$out/s.parquet"
           # the machine's file-write bandwidth at this size: dd of the Parquet file's bytes
           mb=$(( ($(tail -1 "$tsv" | cut -f6) + 1048575) / 1048576 ))
           dd_write "$n" "$mb" dd_parquet_size
@@ -186,6 +217,14 @@ for s in "${stages[@]}"; do
           measure fairsynth_npy "$n" 2 "$out/s.npy" -- "${fs[@]}" --rows "$n" --threads 2 --out "$out/s.npy"
           mb=$(( ($(tail -1 "$tsv" | cut -f6) + 1048575) / 1048576 ))
           dd_write "$n" "$mb" dd_npy_size dd_direct_npy_size
+        done
+      done ;;
+    pair)
+      new_tsv pair
+      for round in $(seq "$ROUNDS"); do
+        for n in $PAIR_ROWS; do
+          parquet_1t_2t "$n" "$out/s.parquet"
+          measure_pair two_1t_parquet "$n"
         done
       done ;;
     pages)

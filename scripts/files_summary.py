@@ -44,7 +44,7 @@ cpu = next((l.split(":", 1)[1].strip() for l in cmd("lscpu").splitlines() if l.s
 java = cmd("sh", "-c", "java -version 2>&1 | head -1")
 print("# Files: whole processes, fairsynth against the numpy + pyarrow peer\n")
 print(f"Machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; {java}; "
-      f"made by `scripts/bench-files.sh` (raw rows in `files-timing.tsv`, `files-codecs.tsv`, `files-encodings.tsv`, `files-collectors.tsv`, `files-scaling.tsv`, `files-pages.tsv`, `files-memory.tsv`, `files-profile.tsv`). "
+      f"made by `scripts/bench-files.sh` (raw rows in `files-timing.tsv`, `files-codecs.tsv`, `files-encodings.tsv`, `files-collectors.tsv`, `files-scaling.tsv`, `files-pair.tsv`, `files-pages.tsv`, `files-memory.tsv`, `files-profile.tsv`). "
       "Every figure is the median of the rounds; ratios are of medians from the same run.\n")
 
 t = load("files-timing.tsv")
@@ -160,6 +160,29 @@ if pq:
         print(f"| {n:,} | {w1:.2f} | {c1:.1f} ({c1 / w1:.2f}), {med(r1, 4):.1f} | {w2:.2f} | "
               f"{c2:.1f} ({c2 / w2:.2f}), {med(r2, 4):.1f} | **{ratio(w1, w2):.2f}x** | {ratio(2 * w1, c2):.2f}x | "
               f"{dds} | {ddr} |")
+    print()
+
+pr = load("files-pair.tsv")
+pair_rows = sorted({k[1] for k in pr if k[0] == "two_1t_parquet_a"})
+if pair_rows:
+    print("## Two 1-thread runs at once: what the machine gives two copies of the work (Parquet, median)\n")
+    print("The same round runs the 1-thread and the 2-thread run alone, then two 1-thread runs of the same rows "
+          "started together, each its own process writing its own file. The two share nothing but the machine "
+          "(cores, caches, memory, disk), so 2 × the lone 1-thread seconds / the pair's seconds (the slower of the "
+          "two) is what two cores give two copies of this work here; each process also compiles and collects "
+          "on its own, which one 2-thread process does once.\n")
+    print("| rows | 1T alone: s | CPU s | 2T: s | CPU s | two 1T at once: s | CPU s of each | 1→2 threads | "
+          "two at once over one alone | 2T over the pair |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for n in pair_rows:
+        r1, r2 = pr.get(("fairsynth_parquet", n, 1)), pr.get(("fairsynth_parquet", n, 2))
+        a, b = pr[("two_1t_parquet_a", n, 1)], pr[("two_1t_parquet_b", n, 1)]
+        # the pair's seconds per round: the slower of its two runs (rows are kept in round order)
+        wp = statistics.median(max(x[0], y[0]) for x, y in zip(a, b))
+        cp = statistics.median([x[3] for x in a] + [y[3] for y in b])
+        w1, w2 = med(r1, 0), med(r2, 0)
+        print(f"| {n:,} | {w1:.2f} | {med(r1, 3):.1f} | {w2:.2f} | {med(r2, 3):.1f} | {wp:.2f} | {cp:.1f} | "
+              f"**{ratio(w1, w2):.2f}x** | **{ratio(2 * w1, wp):.2f}x** | {ratio(wp, 2 * w2):.2f}x |")
     print()
 
 npy = sorted({k[1] for k in sc if k[0] == "fairsynth_npy"})
