@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * {@code fairsynth.io.direct=false} write through the page cache, with the same chunks ({@link #create(Path, long)}).
  */
 public final class UnbufferedFileOutput extends OutputStream {
-    /** The bytes gathered per write. */
+    /** The bytes gathered per write (fewer for a file expected to be shorter: {@link #chunkBytes(long)}). */
     static final int CHUNK = 8 << 20;
     /** The chunks' alignment: the largest block size taken, so a chunk serves every file system. */
     static final int MAX_ALIGN = 1 << 16;
@@ -46,6 +46,8 @@ public final class UnbufferedFileOutput extends OutputStream {
     private final FileChannel channel;
     private final boolean direct;
     private final int align;
+    /** The chunks' length: {@value #CHUNK}, or less for a file that needs less. */
+    private final int capacity;
     /** The chunk being filled, and the one the I/O thread may be writing. */
     private ByteBuffer chunk;
     private ByteBuffer spare;
@@ -60,21 +62,37 @@ public final class UnbufferedFileOutput extends OutputStream {
     private boolean finished;
     private boolean closed;
 
-    private UnbufferedFileOutput(FileChannel channel, boolean direct, int align) {
+    private UnbufferedFileOutput(FileChannel channel, boolean direct, int align, int capacity) {
         this.channel = channel;
         this.direct = direct;
         this.align = align;
-        this.chunk = takeChunk();
-        this.spare = takeChunk();
+        this.capacity = capacity;
+        this.chunk = takeChunk(capacity);
+        this.spare = takeChunk(capacity);
     }
 
-    private static ByteBuffer takeChunk() {
-        ByteBuffer b = FREE.poll();
+    /** A chunk of {@code capacity} bytes: a kept one when it is a whole {@value #CHUNK}. */
+    private static ByteBuffer takeChunk(int capacity) {
+        ByteBuffer b = capacity == CHUNK ? FREE.poll() : null;
         if (b == null) {
-            b = alignedBuffer(CHUNK);
+            b = alignedBuffer(capacity);
         }
-        b.clear().limit(CHUNK);
+        b.clear().limit(capacity);
         return b;
+    }
+
+    /**
+     * @param expectedBytes about how many bytes a file takes
+     * @return its chunks' length: {@value #CHUNK}, or the expected bytes in whole {@value #MAX_ALIGN}s when
+     *         fewer (a small file does not make and clear 16 MB of chunks; a file longer than expected
+     *         takes more chunks)
+     */
+    static int chunkBytes(long expectedBytes) {
+        if (expectedBytes >= CHUNK) {
+            return CHUNK;
+        }
+        long units = Math.max(1, (expectedBytes + MAX_ALIGN - 1) / MAX_ALIGN);
+        return (int) (units * MAX_ALIGN);
     }
 
     /**
@@ -87,7 +105,7 @@ public final class UnbufferedFileOutput extends OutputStream {
      * @throws IOException if the file cannot be created
      */
     public static UnbufferedFileOutput create(Path file, long expectedBytes) throws IOException {
-        return open(file, wantsDirect(expectedBytes));
+        return open(file, wantsDirect(expectedBytes), chunkBytes(expectedBytes));
     }
 
     /**
@@ -128,6 +146,17 @@ public final class UnbufferedFileOutput extends OutputStream {
      * @throws IOException if the file cannot be created
      */
     static UnbufferedFileOutput open(Path file, boolean direct) throws IOException {
+        return open(file, direct, CHUNK);
+    }
+
+    /**
+     * @param file     the new file
+     * @param direct   whether to try past the page cache
+     * @param capacity the chunks' length, a multiple of {@value #MAX_ALIGN}
+     * @return the stream
+     * @throws IOException if the file cannot be created
+     */
+    static UnbufferedFileOutput open(Path file, boolean direct, int capacity) throws IOException {
         if (direct) {
             Path dir = file.toAbsolutePath().getParent();
             try {
@@ -135,7 +164,7 @@ public final class UnbufferedFileOutput extends OutputStream {
                 if (align > 0) {
                     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
                             StandardOpenOption.WRITE, ExtendedOpenOption.DIRECT);
-                    return new UnbufferedFileOutput(channel, true, align);
+                    return new UnbufferedFileOutput(channel, true, align, capacity);
                 }
             } catch (FileAlreadyExistsException e) {
                 throw e;
@@ -145,7 +174,7 @@ public final class UnbufferedFileOutput extends OutputStream {
             }
         }
         return new UnbufferedFileOutput(FileChannel.open(file, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), false, 1);
+                StandardOpenOption.WRITE), false, 1, capacity);
     }
 
     /**
@@ -315,8 +344,10 @@ public final class UnbufferedFileOutput extends OutputStream {
         try {
             channel.close();
         } finally {
-            FREE.offer(chunk);
-            FREE.offer(spare);
+            if (capacity == CHUNK) {
+                FREE.offer(chunk);
+                FREE.offer(spare);
+            }
         }
     }
 
@@ -333,7 +364,7 @@ public final class UnbufferedFileOutput extends OutputStream {
         });
         chunk = spare;
         spare = full;
-        chunk.clear().limit(CHUNK);
+        chunk.clear().limit(capacity);
     }
 
     private void awaitWrite() throws IOException {

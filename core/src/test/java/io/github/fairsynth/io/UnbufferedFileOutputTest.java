@@ -26,31 +26,53 @@ class UnbufferedFileOutputTest {
 
     private static final int CHUNK = UnbufferedFileOutput.CHUNK;
 
-    /** Lengths around the block size and the chunk, where padding and the hand-over between chunks happen. */
+    private static final int SMALL = UnbufferedFileOutput.MAX_ALIGN;
+
+    /**
+     * Lengths around the block size and the chunk, where padding and the hand-over between chunks happen,
+     * with whole chunks and with the smallest a short file gets (many more hand-overs).
+     */
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 4095, 4096, 4097, CHUNK - 1, CHUNK, CHUNK + 1, 2 * CHUNK + 12_345})
+    @ValueSource(ints = {0, 1, 4095, 4096, 4097, SMALL - 1, SMALL, SMALL + 1, CHUNK - 1, CHUNK, CHUNK + 1,
+            2 * CHUNK + 12_345})
     void theFileHoldsExactlyTheBytesWrittenBothWays(int length) throws Exception {
         byte[] want = new byte[length];
         new SplittableRandom(length).nextBytes(want);
-        for (boolean direct : new boolean[] {true, false}) {
-            Path p = dir.resolve(direct + "-" + length);
-            try (UnbufferedFileOutput out = UnbufferedFileOutput.open(p, direct)) {
-                // pieces of every size, single bytes among them, as the Parquet writer sends them
-                SplittableRandom pieces = new SplittableRandom(7);
-                for (int at = 0; at < length; ) {
-                    int n = Math.min(length - at, pieces.nextInt(3) == 0 ? 1 : pieces.nextInt(1, 3 * 4096 + 29));
-                    if (n == 1) {
-                        out.write(want[at]);
-                    } else {
-                        out.write(want, at, n);
+        for (int capacity : new int[] {CHUNK, SMALL}) {
+            for (boolean direct : new boolean[] {true, false}) {
+                Path p = dir.resolve(direct + "-" + capacity + "-" + length);
+                try (UnbufferedFileOutput out = UnbufferedFileOutput.open(p, direct, capacity)) {
+                    // pieces of every size, single bytes among them, as the Parquet writer sends them
+                    SplittableRandom pieces = new SplittableRandom(7);
+                    for (int at = 0; at < length; ) {
+                        int n = Math.min(length - at, pieces.nextInt(3) == 0 ? 1 : pieces.nextInt(1, 3 * 4096 + 29));
+                        if (n == 1) {
+                            out.write(want[at]);
+                        } else {
+                            out.write(want, at, n);
+                        }
+                        at += n;
                     }
-                    at += n;
+                    assertEquals(length, out.length());
+                    out.finish();
                 }
-                assertEquals(length, out.length());
-                out.finish();
+                assertArrayEquals(want, Files.readAllBytes(p),
+                        (direct ? "direct, " : "buffered, ") + capacity + "-byte chunks, " + length + " bytes");
             }
-            assertArrayEquals(want, Files.readAllBytes(p), (direct ? "direct, " : "buffered, ") + length + " bytes");
         }
+    }
+
+    /** A file expected to be short gets chunks of its size in whole alignment units, a long one whole chunks. */
+    @Test
+    void chunksAreAsLongAsTheFileIsExpectedToBeUpToAWholeChunk() {
+        assertEquals(SMALL, UnbufferedFileOutput.chunkBytes(0));
+        assertEquals(SMALL, UnbufferedFileOutput.chunkBytes(1));
+        assertEquals(SMALL, UnbufferedFileOutput.chunkBytes(SMALL));
+        assertEquals(2 * SMALL, UnbufferedFileOutput.chunkBytes(SMALL + 1));
+        assertEquals(CHUNK, UnbufferedFileOutput.chunkBytes(CHUNK - 1));
+        assertEquals(CHUNK, UnbufferedFileOutput.chunkBytes(CHUNK));
+        assertEquals(CHUNK, UnbufferedFileOutput.chunkBytes(Long.MAX_VALUE));
+        assertEquals(0, CHUNK % SMALL);
     }
 
     @Test

@@ -82,7 +82,7 @@ public final class SynthParquetWriter implements AutoCloseable {
         this.encoding = encoding;
         schema = schema(spec);
         groupBlocks = blocksPerRowGroup(spec);
-        pageRows = Math.min(PAGE_BLOCKS, groupBlocks) * SynthBlock.ROWS;
+        pageRows = pageRows(spec, groupBlocks);
         sizer = compression.newCompressor();
         buffers = new PageBuffers(sizer.maxCompressedLength(pageRows * Double.BYTES));
     }
@@ -178,6 +178,16 @@ public final class SynthParquetWriter implements AutoCloseable {
                     (g, group) -> group.writeTo(file, columns, compression.codec(), buffers), progress);
             file.end(metadata);
         });
+    }
+
+    /**
+     * A data page's most rows: {@value #PAGE_BLOCKS} blocks, or the row group's if fewer, or the run's rows
+     * in whole blocks if fewer still. The pages are the same either way (a page ends where its row group
+     * does); a short run only does not make and clear buffers for rows it does not have.
+     */
+    private static int pageRows(SynthSpec spec, int groupBlocks) {
+        long runBlocks = Math.max(1, (spec.samples() + SynthBlock.ROWS - 1) / SynthBlock.ROWS);
+        return (int) Math.min(Math.min(PAGE_BLOCKS, groupBlocks), runBlocks) * SynthBlock.ROWS;
     }
 
     /** A row's bytes before compression: its doubles, and a bit per group indicator. */
