@@ -86,6 +86,14 @@ new_tsv() {
   printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\tminor_faults\n' > "$tsv"
 }
 
+# appends to $tsv the row of a process GNU time measured into TIME_FILE: WHAT ROWS THREADS FILE TIME_FILE
+append_row() {
+  local wall rss user sys faults bytes
+  read -r wall rss user sys faults < <(tail -1 "$5")
+  bytes=$(du -sb "$4" 2>/dev/null | cut -f1)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$wall" "$rss" "${bytes:-0}" "$user" "$sys" "$faults" >> "$tsv"
+}
+
 # one measured process: WHAT ROWS THREADS FILE -- command...; appends a row to $tsv
 measure() {
   local what=$1 rows=$2 threads=$3 file=$4; shift 5
@@ -94,11 +102,7 @@ measure() {
   sleep "$SETTLE"
   /usr/bin/time -o "$work/time" -f '%e %M %U %S %R' "$@" >/dev/null 2>"$work/stderr" \
     || { echo "failed: $*" >&2; cat "$work/stderr" >&2; exit 1; }
-  local wall rss user sys faults
-  read -r wall rss user sys faults < <(tail -1 "$work/time")
-  local bytes
-  bytes=$(du -sb "$file" 2>/dev/null | cut -f1)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$what" "$rows" "$threads" "$wall" "$rss" "${bytes:-0}" "$user" "$sys" "$faults" >> "$tsv"
+  append_row "$what" "$rows" "$threads" "$file" "$work/time"
   rm -rf "$file" "${file%.npy}.columns.json"
 }
 fs=("$JAVA" "${opts[@]}" -jar "$work/fairsynth.jar" generate --quiet)
@@ -111,7 +115,7 @@ parquet_1t_2t() {
   done
 }
 
-# two 1-thread Parquet runs of ROWS rows started together, each measured as measure does: WHAT_a and WHAT_b rows
+# two 1-thread Parquet runs of ROWS rows started together, each measured as measure does: rows WHAT_a and WHAT_b
 measure_pair() {
   local what=$1 rows=$2 k
   rm -f "$out/a.parquet" "$out/b.parquet"
@@ -125,10 +129,7 @@ measure_pair() {
     wait -n || { echo "failed: a $what run of $rows rows" >&2; cat "$work"/stderr-? >&2; exit 1; }
   done
   for k in a b; do
-    local wall rss user sys faults
-    read -r wall rss user sys faults < <(tail -1 "$work/time-$k")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${what}_$k" "$rows" 1 "$wall" "$rss" \
-      "$(du -sb "$out/$k.parquet" | cut -f1)" "$user" "$sys" "$faults" >> "$tsv"
+    append_row "${what}_$k" "$rows" 1 "$out/$k.parquet" "$work/time-$k"
   done
   rm -f "$out/a.parquet" "$out/b.parquet"
 }

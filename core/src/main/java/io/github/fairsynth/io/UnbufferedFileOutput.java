@@ -140,19 +140,9 @@ public final class UnbufferedFileOutput extends OutputStream {
     }
 
     /**
-     * @param file   the new file
-     * @param direct whether to try past the page cache
-     * @return the stream
-     * @throws IOException if the file cannot be created
-     */
-    static UnbufferedFileOutput open(Path file, boolean direct) throws IOException {
-        return open(file, direct, CHUNK);
-    }
-
-    /**
      * @param file     the new file
      * @param direct   whether to try past the page cache
-     * @param capacity the chunks' length, a multiple of {@value #MAX_ALIGN}
+     * @param capacity the chunks' length, a multiple of {@value #MAX_ALIGN} ({@link #chunkBytes(long)})
      * @return the stream
      * @throws IOException if the file cannot be created
      */

@@ -78,11 +78,11 @@ class UnbufferedFileOutputTest {
     @Test
     void bufferedWhenNotAskedAndAnExistingFileIsNotReplaced() throws Exception {
         Path p = dir.resolve("f");
-        try (UnbufferedFileOutput out = UnbufferedFileOutput.open(p, false)) {
+        try (UnbufferedFileOutput out = UnbufferedFileOutput.open(p, false, CHUNK)) {
             assertFalse(out.isDirect());
             out.finish();
         }
-        assertThrows(FileAlreadyExistsException.class, () -> UnbufferedFileOutput.open(p, true));
+        assertThrows(FileAlreadyExistsException.class, () -> UnbufferedFileOutput.open(p, true, CHUNK));
         assertEquals(0, Files.size(p));
     }
 
@@ -90,7 +90,7 @@ class UnbufferedFileOutputTest {
     @Test
     void streamsOpenAfterADoubleCloseDoNotShareChunks() throws Exception {
         Path a = dir.resolve("a");
-        UnbufferedFileOutput first = UnbufferedFileOutput.open(a, true);
+        UnbufferedFileOutput first = UnbufferedFileOutput.open(a, true, CHUNK);
         first.finish();
         first.close();
         first.close();
@@ -100,8 +100,8 @@ class UnbufferedFileOutputTest {
         new SplittableRandom(2).nextBytes(two);
         Path p1 = dir.resolve("one");
         Path p2 = dir.resolve("two");
-        try (UnbufferedFileOutput o1 = UnbufferedFileOutput.open(p1, true);
-             UnbufferedFileOutput o2 = UnbufferedFileOutput.open(p2, true)) {
+        try (UnbufferedFileOutput o1 = UnbufferedFileOutput.open(p1, true, CHUNK);
+             UnbufferedFileOutput o2 = UnbufferedFileOutput.open(p2, true, CHUNK)) {
             for (int at = 0; at < one.length; at += 4096) {
                 int n = Math.min(4096, one.length - at);
                 o1.write(one, at, n);
