@@ -6,6 +6,7 @@ import io.github.fairsynth.analysis.GroupOlsSynth;
 import io.github.fairsynth.exec.ProgressListener;
 import io.github.fairsynth.io.AtomicDirectory;
 import io.github.fairsynth.io.AtomicFile;
+import io.github.fairsynth.io.FreeSpace;
 import io.github.fairsynth.io.Partitions;
 import io.github.fairsynth.io.SynthCsvWriter;
 import io.github.fairsynth.io.SynthNpyWriter;
@@ -127,6 +128,10 @@ final class GenerateCommand implements Callable<Integer> {
                     "byte-stream-split (smaller, faster to compress; Spark's vectorized reader cannot read it). Default plain."})
     String encoding = ParquetEncoding.DEFAULT.toString();
 
+    @Option(names = "--no-space-check",
+            description = "Do not weigh the output against the free space of its file system (for one that misreports it).")
+    boolean noSpaceCheck;
+
     @Option(names = "--fit", paramLabel = "TARGET",
             description = "Fit per-group OLS of this label column straight on the generated rows (no file needed).")
     String fit;
@@ -169,9 +174,12 @@ final class GenerateCommand implements Callable<Integer> {
             runFit(job);
             return 0;
         }
+        OutputFormat fmt = outputFormat();
+        if (!noSpaceCheck) {
+            checkSpace(job, fmt);
+        }
         long t0 = System.nanoTime();
         ProgressListener progress = ProgressBar.create(quiet);
-        OutputFormat fmt = outputFormat();
         long[] parts = partitionBounds(job);
         // one Parquet writer for every part, so a dataset's parts reuse its encoders and buffers
         try (SynthParquetWriter parquet = fmt == OutputFormat.PARQUET
@@ -344,6 +352,40 @@ final class GenerateCommand implements Callable<Integer> {
             if (truth.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
                 throw new ConfigException("truth", truth, "must differ from --out");
             }
+        }
+    }
+
+    /**
+     * Fails, before the first row is made, when the output cannot fit on its file system (its values' bytes
+     * alone are more than is free); warns on stderr when it is likely not to (the estimate is).
+     */
+    private void checkSpace(SynthJob job, OutputFormat fmt) {
+        SynthSpec spec = job.spec();
+        long rows = job.limit();
+        long atLeast;
+        long about;
+        switch (fmt) {
+            case NPY:
+                atLeast = SynthNpyWriter.npyMinBytes(spec, rows);
+                about = atLeast;
+                break;
+            case NPZ:
+                atLeast = SynthNpyWriter.npzMinBytes(spec, rows);
+                about = atLeast;
+                break;
+            case PARQUET:
+                atLeast = 0; // compression: no certain floor
+                about = SynthParquetWriter.expectedBytes(spec, rows);
+                break;
+            default:
+                atLeast = SynthCsvWriter.minBytes(spec, rows);
+                about = SynthCsvWriter.expectedBytes(spec, rows);
+        }
+        long usable = FreeSpace.usable(out);
+        FreeSpace.require("out", out, atLeast, usable);
+        String warning = FreeSpace.warning(out, about, usable);
+        if (warning != null) {
+            command.commandLine().getErr().println(command.qualifiedName() + ": " + warning);
         }
     }
 

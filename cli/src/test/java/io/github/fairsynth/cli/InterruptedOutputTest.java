@@ -73,7 +73,9 @@ class InterruptedOutputTest {
             for (String direct : List.of("auto", "true")) {
                 System.setProperty("fairsynth.io.direct", direct);
                 for (String out : List.of("x.parquet", "x.npy", "x.npz", "ds/")) {
-                    CliRunner r = CliRunner.run("generate", "--quiet", "--rows", "200000", "--out", small.resolve(out) + (out.endsWith("/") ? "/" : ""));
+                    // past the check before the first row, to the disk filling during the run
+                    CliRunner r = CliRunner.run("generate", "--quiet", "--no-space-check", "--rows", "200000",
+                            "--out", small.resolve(out) + (out.endsWith("/") ? "/" : ""));
                     assertEquals(1, r.code, r.err);
                     String err = r.err.strip();
                     assertEquals(1, err.lines().count(), err);
@@ -82,6 +84,19 @@ class InterruptedOutputTest {
                     assertEquals(List.of(), TestFiles.names(small), direct + " " + out);
                 }
             }
+            System.clearProperty("fairsynth.io.direct");
+            // with the check: a .npy refused before its first row; Parquet warned about, then failing as above
+            CliRunner npy = CliRunner.run("generate", "--quiet", "--rows", "200000", "--out", small.resolve("x.npy").toString());
+            assertEquals(2, npy.code, npy.err);
+            assertEquals(1, npy.err.strip().lines().count(), npy.err);
+            assertTrue(npy.err.contains("invalid out = ") && npy.err.contains("the run writes at least 59.2 MB"), npy.err);
+            CliRunner parquet = CliRunner.run("generate", "--quiet", "--rows", "200000", "--out", small.resolve("x.parquet").toString());
+            assertEquals(1, parquet.code, parquet.err);
+            List<String> lines = parquet.err.strip().lines().collect(java.util.stream.Collectors.toList());
+            assertEquals(2, lines.size(), parquet.err);
+            assertTrue(lines.get(0).startsWith("fairsynth generate: warning: the run writes about "), parquet.err);
+            assertTrue(lines.get(1).contains("the disk is full"), parquet.err);
+            assertEquals(List.of(), TestFiles.names(small));
         } finally {
             System.clearProperty("fairsynth.io.direct");
             new ProcessBuilder("umount", small.toString()).start().waitFor();

@@ -42,9 +42,28 @@ public final class SynthCsvWriter {
      *         indicator, 1 a line end
      */
     static long expectedBytes(SynthSpec spec) {
+        return expectedBytes(spec, spec.samples());
+    }
+
+    /**
+     * @param spec the spec
+     * @param rows rows written
+     * @return about how many bytes a CSV of that many rows takes (as {@link #expectedBytes(SynthSpec)})
+     */
+    public static long expectedBytes(SynthSpec spec, long rows) {
         long perRow = (spec.dim() + SynthColumns.labelCount(spec)) * 19L
                 + (spec.dropSensitive() ? 0 : 2L * spec.groups()) + 1;
-        return perRow * spec.samples();
+        return FreeSpace.times(perRow, rows);
+    }
+
+    /**
+     * @param spec the spec
+     * @param rows rows written
+     * @return the fewest bytes a CSV of that many rows can take: a character and a separator (or the line
+     *         end) a value, the header aside
+     */
+    public static long minBytes(SynthSpec spec, long rows) {
+        return FreeSpace.times(2L * SynthColumns.names(spec).size(), rows);
     }
 
     /**

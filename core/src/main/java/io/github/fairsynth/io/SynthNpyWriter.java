@@ -45,6 +45,31 @@ public final class SynthNpyWriter {
     }
 
     /**
+     * @param spec the spec
+     * @param rows rows written
+     * @return the bytes of the values of that many rows in a {@code .npy} (8 a value): all a file of them
+     *         takes but its header, and the fewest a dataset of such files takes
+     */
+    public static long npyMinBytes(SynthSpec spec, long rows) {
+        return FreeSpace.times((long) SynthColumns.names(spec).size() * Double.BYTES, rows);
+    }
+
+    /**
+     * @param spec the spec
+     * @param rows rows written
+     * @return the bytes of the values of that many rows in a {@code .npz} (8 a feature or label, 1 an
+     *         indicator): all the archive takes but its members' headers and the zip's records
+     */
+    public static long npzMinBytes(SynthSpec spec, long rows) {
+        Layout layout = new Layout(spec);
+        long perRow = 0;
+        for (int c = 0; c < SynthColumns.names(spec).size(); c++) {
+            perRow += layout.isIndicator(c) ? 1 : Double.BYTES;
+        }
+        return FreeSpace.times(perRow, rows);
+    }
+
+    /**
      * Writes the {@code .npy} matrix and its column-name sidecar.
      *
      * @param job      the run
