@@ -5,8 +5,9 @@ import io.github.fairsynth.exec.ProgressListener;
 import java.io.PrintStream;
 
 /**
- * A one-line progress bar on stderr, redrawn at most five times a second. Only shown on a terminal, not
- * under {@code CI}, and not with {@code --quiet}.
+ * A one-line progress bar on stderr, redrawn at most five times a second, on a terminal (not under
+ * {@code CI}); elsewhere progress goes to stderr as a line now and then ({@link ProgressLog}); nothing with
+ * {@code --quiet}.
  */
 final class ProgressBar implements ProgressListener {
     private static final int WIDTH = 30;
@@ -22,11 +23,14 @@ final class ProgressBar implements ProgressListener {
 
     /**
      * @param quiet the user's --quiet
-     * @return a bar, or a listener that shows nothing when no terminal is there to show it
+     * @return a bar on a terminal, progress lines elsewhere, nothing when quiet
      */
     static ProgressListener create(boolean quiet) {
-        boolean show = !quiet && System.console() != null && System.getenv("CI") == null;
-        return show ? new ProgressBar(System.err) : ProgressListener.NONE;
+        if (quiet) {
+            return ProgressListener.NONE;
+        }
+        boolean terminal = System.console() != null && System.getenv("CI") == null;
+        return terminal ? new ProgressBar(System.err) : new ProgressLog(System.err, System::nanoTime);
     }
 
     @Override
