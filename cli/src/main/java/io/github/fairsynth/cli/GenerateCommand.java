@@ -121,12 +121,12 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--compression", paramLabel = "CODEC",
             description = "Parquet compression: zstd[:LEVEL] (LEVEL -7..22; zstd alone is level 3), snappy or none. Default zstd:1.")
-    String compression = ParquetCompression.DEFAULT.toString();
+    String compression;
 
     @Option(names = "--encoding", paramLabel = "ENC",
             description = {"Parquet encoding of the DOUBLE columns: plain (pyarrow's default, read everywhere) or",
                     "byte-stream-split (smaller, faster to compress; Spark's vectorized reader cannot read it). Default plain."})
-    String encoding = ParquetEncoding.DEFAULT.toString();
+    String encoding;
 
     @Option(names = "--no-space-check",
             description = "Do not weigh the output against the free space of its file system (for one that misreports it).")
@@ -183,7 +183,7 @@ final class GenerateCommand implements Callable<Integer> {
         long[] parts = partitionBounds(job);
         // one Parquet writer for every part, so a dataset's parts reuse its encoders and buffers
         try (SynthParquetWriter parquet = fmt == OutputFormat.PARQUET
-                ? new SynthParquetWriter(spec, ParquetCompression.parse(compression), ParquetEncoding.parse(encoding))
+                ? new SynthParquetWriter(spec, compression(), encoding())
                 : null) {
             if (parts == null) {
                 writeFile(job, fmt, parquet, out, progress);
@@ -336,8 +336,12 @@ final class GenerateCommand implements Callable<Integer> {
     private void checkOutputs() {
         OutputFormat fmt = outputFormat();
         if (fmt == OutputFormat.PARQUET) {
-            ParquetCompression.parse(compression);
-            ParquetEncoding.parse(encoding);
+            compression();
+            encoding();
+        } else if (compression != null || encoding != null) {
+            throw new ConfigException(compression != null ? "compression" : "encoding",
+                    compression != null ? compression : encoding,
+                    "goes with Parquet output (.parquet or a dataset folder), not " + fmt.name().toLowerCase(Locale.ROOT));
         }
         if (folderOut()) {
             AtomicDirectory.checkWritable("out", out, DatasetFolder.MANIFEST);
@@ -353,6 +357,16 @@ final class GenerateCommand implements Callable<Integer> {
                 throw new ConfigException("truth", truth, "must differ from --out");
             }
         }
+    }
+
+    /** @return --compression, or the default */
+    private ParquetCompression compression() {
+        return compression == null ? ParquetCompression.DEFAULT : ParquetCompression.parse(compression);
+    }
+
+    /** @return --encoding, or the default */
+    private ParquetEncoding encoding() {
+        return encoding == null ? ParquetEncoding.DEFAULT : ParquetEncoding.parse(encoding);
     }
 
     /**

@@ -49,6 +49,9 @@ class BadInputTest {
         c.add(flags("unknown format", "format", "--format", "xlsx"));
         c.add(flags("unknown parquet codec", "compression", "--format", "parquet", "--compression", "lzo"));
         c.add(flags("unknown flag", "--colour", "--colour", "red"));
+        c.add(flags("compression for a CSV", "invalid compression = zstd:3: goes with Parquet output", "--compression", "zstd:3"));
+        c.add(flags("encoding for a .npy", "invalid encoding = plain: goes with Parquet output (.parquet or a dataset folder), not npy",
+                "--format", "npy", "--encoding", "plain"));
         c.add(json("unknown JSON field names the closest", "\"dim\"", "{\"dimm\": 3}"));
         c.add(json("attribute missing from prob_dict", "prob_dict", "{\"group_dict\": {\"A\": [\"a\"], \"B\": [\"b\"]}, \"prob_dict\": {\"A\": [1.0]}}"));
         c.add(json("extra attribute in prob_dict", "prob_dict.B", "{\"group_dict\": {\"A\": [\"a\"]}, \"prob_dict\": {\"A\": [1.0], \"B\": [1.0]}}"));
