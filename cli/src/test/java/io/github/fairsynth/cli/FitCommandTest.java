@@ -129,4 +129,18 @@ class FitCommandTest {
             assertFalse(r.err.contains("Exception"), c[0]);
         }
     }
+
+    /** A binary file given as --data is named as what it is, in one line, not read as CSV text. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"d.parquet, a Parquet file", "d.npy, a NumPy .npy file", "d.npz, a zip archive (a NumPy .npz?)"})
+    void aBinaryFileIsRefusedAsWhatItIs(String name, String kind) throws Exception {
+        CliRunner g = CliRunner.run("generate", "--rows", "2000", "--quiet", "--out", p(name));
+        assertEquals(0, g.code, g.err);
+        CliRunner f = CliRunner.run("fit", "--data", p(name), "--target", "y_mean_active");
+        assertEquals(2, f.code, f.err);
+        String err = f.err.strip();
+        assertEquals(1, err.lines().count(), err);
+        assertEquals("fairsynth fit: invalid data = " + p(name) + ": is " + kind + ", not a CSV text file"
+                + " (to fit rows that generate makes, run generate --fit TARGET)", err);
+    }
 }

@@ -26,6 +26,42 @@ public final class GroupOlsCsv {
     private GroupOlsCsv() {
     }
 
+    /** Fails, before the file is read through, when it is a binary file (a Parquet file, say) and no CSV. */
+    private static void checkText(Path csv) throws IOException {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(csv),
+                StandardCharsets.UTF_8))) {
+            String first = in.readLine();
+            String binary = first == null ? null : binaryKind(first);
+            if (binary != null) {
+                throw new ConfigException("data", csv, "is " + binary + ", not a CSV text file"
+                        + " (to fit rows that generate makes, run generate --fit TARGET)");
+            }
+        }
+    }
+
+    /**
+     * @param headerLine the file's first line, read as UTF-8
+     * @return what binary file it starts, e.g. "a Parquet file", or null when it reads as text
+     */
+    static String binaryKind(String headerLine) {
+        if (headerLine.startsWith("PAR1")) {
+            return "a Parquet file";
+        }
+        if (headerLine.startsWith("\uFFFDNUMPY")) { // 0x93 'NUMPY', no UTF-8 character
+            return "a NumPy .npy file";
+        }
+        if (headerLine.startsWith("PK\u0003\u0004")) {
+            return "a zip archive (a NumPy .npz?)";
+        }
+        for (int i = 0; i < headerLine.length(); i++) {
+            char c = headerLine.charAt(i);
+            if (c == '\uFFFD' || c < 0x20 && c != '\t' && c != '\r') {
+                return "a binary file";
+            }
+        }
+        return null;
+    }
+
     /**
      * @param csv      the file
      * @param target   the target column
@@ -38,6 +74,7 @@ public final class GroupOlsCsv {
             throws IOException {
         long rows;
         try {
+            checkText(csv);
             rows = countRows(csv);
         } catch (NoSuchFileException e) {
             throw new ConfigException("data", csv, "file does not exist");
