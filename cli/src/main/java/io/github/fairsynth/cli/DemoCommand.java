@@ -9,6 +9,7 @@ import io.github.fairsynth.analysis.GroupOlsResult;
 import io.github.fairsynth.analysis.GroupOlsSynth;
 import io.github.fairsynth.exec.ProgressListener;
 import io.github.fairsynth.io.AtomicFile;
+import io.github.fairsynth.io.ByteSize;
 import io.github.fairsynth.io.SynthCsvWriter;
 import io.github.fairsynth.synth.Attribute;
 import io.github.fairsynth.synth.SynthColumns;
@@ -85,8 +86,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         admissions(out);
         out.println();
-        out.printf(Locale.ROOT, "wrote %s (%.1f MB) in %.2f s: %,.0f rows/s on %d threads%n",
-                csv.toAbsolutePath(), Files.size(csv) / 1e6, secs, spec.samples() / secs, threads);
+        out.printf(Locale.ROOT, "wrote %s (%s) in %.2f s: %,.0f rows/s on %d threads%n",
+                csv.toAbsolutePath(), ByteSize.text(Files.size(csv)), secs, spec.samples() / secs, threads);
         out.printf(Locale.ROOT, "ground truth (W, dominance permutation, label ranges): %s%n", truth.toAbsolutePath());
         out.println("next: fairsynth generate --help   (flags, JSON configs, --offset/--limit, --truth)");
         return 0;

@@ -6,6 +6,7 @@ import io.github.fairsynth.analysis.GroupOlsSynth;
 import io.github.fairsynth.exec.ProgressListener;
 import io.github.fairsynth.io.AtomicDirectory;
 import io.github.fairsynth.io.AtomicFile;
+import io.github.fairsynth.io.ByteSize;
 import io.github.fairsynth.io.FreeSpace;
 import io.github.fairsynth.io.Partitions;
 import io.github.fairsynth.io.SynthCsvWriter;
@@ -199,8 +200,8 @@ final class GenerateCommand implements Callable<Integer> {
         double secs = (System.nanoTime() - t0) / 1e9;
         if (!quiet) {
             command.commandLine().getOut().printf(Locale.ROOT,
-                    "wrote %,d rows x %d columns to %s (%.1f MB) in %.2f s (%,.0f rows/s, %d threads)%s%n",
-                    job.limit(), SynthColumns.names(spec).size(), out, DatasetFolder.size(out) / 1e6, secs,
+                    "wrote %,d rows x %d columns to %s (%s) in %.2f s (%,.0f rows/s, %d threads)%s%n",
+                    job.limit(), SynthColumns.names(spec).size(), out, ByteSize.text(DatasetFolder.size(out)), secs,
                     job.limit() / secs, job.threads(), truth == null ? "" : "; truth in " + truth);
         }
         if (fit != null) {

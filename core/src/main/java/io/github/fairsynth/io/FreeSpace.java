@@ -5,7 +5,6 @@ import io.github.fairsynth.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * The room a run's output takes against the room its file system has, checked before the first row is
@@ -53,8 +52,8 @@ public final class FreeSpace {
      */
     public static void require(String parameter, Path target, long atLeast, long usable) {
         if (atLeast > usable) {
-            String need = size(atLeast);
-            String have = size(usable);
+            String need = ByteSize.text(atLeast);
+            String have = ByteSize.text(usable);
             if (need.equals(have)) { // too close for three digits
                 need = atLeast + " B";
                 have = usable + " B";
@@ -74,8 +73,8 @@ public final class FreeSpace {
         if (about <= usable) {
             return null;
         }
-        return "warning: the run writes about " + size(about) + " to " + target + " and its file system has "
-                + size(usable) + " free: it fails when the disk is full";
+        return "warning: the run writes about " + ByteSize.text(about) + " to " + target
+                + " and its file system has " + ByteSize.text(usable) + " free: it fails when the disk is full";
     }
 
     /**
@@ -87,25 +86,5 @@ public final class FreeSpace {
         long hi = Math.multiplyHigh(a, b);
         long lo = a * b;
         return hi != 0 || lo < 0 ? Long.MAX_VALUE : lo;
-    }
-
-    /**
-     * @param bytes a byte count
-     * @return it in decimal units, three significant digits at most: {@code 512 B}, {@code 80.1 GB},
-     *         {@code 2.37 TB}
-     */
-    static String size(long bytes) {
-        String[] units = {"B", "kB", "MB", "GB", "TB", "PB", "EB"};
-        double v = bytes;
-        int u = 0;
-        while (v >= 999.5 && u < units.length - 1) {
-            v /= 1000;
-            u++;
-        }
-        if (u == 0) {
-            return bytes + " B";
-        }
-        String digits = v >= 99.95 ? "%.0f" : v >= 9.995 ? "%.1f" : "%.2f";
-        return String.format(Locale.ROOT, digits, v) + " " + units[u];
     }
 }

@@ -27,18 +27,6 @@ class FreeSpaceTest {
     }
 
     @Test
-    void sizesInDecimalUnitsWithThreeDigits() {
-        assertEquals("0 B", FreeSpace.size(0));
-        assertEquals("999 B", FreeSpace.size(999));
-        assertEquals("1.00 kB", FreeSpace.size(1000));
-        assertEquals("80.1 GB", FreeSpace.size(80_123_456_789L));
-        assertEquals("237 GB", FreeSpace.size(237_000_000_000L));
-        assertEquals("2.37 TB", FreeSpace.size(2_370_000_000_000L));
-        assertEquals("1.00 MB", FreeSpace.size(999_999));
-        assertEquals("9.22 EB", FreeSpace.size(Long.MAX_VALUE));
-    }
-
-    @Test
     void requireFailsOnlyWhenTheFloorIsAboveWhatIsFree() {
         Path out = dir.resolve("a.npy");
         assertDoesNotThrow(() -> FreeSpace.require("out", out, 1000, 1000));
