@@ -5,7 +5,7 @@
 # through the page cache and past it).
 #
 #   scripts/bench-files.sh                      # every stage (about an hour on 2 cores)
-#   scripts/bench-files.sh timing codecs        # only some stages: timing codecs encodings collectors scaling pair pages memory profile summary
+#   scripts/bench-files.sh timing codecs        # only some stages: timing codecs encodings collectors scaling pair margin pages memory profile summary
 #
 # timing: Parquet (default compression) and .npy on 1 and 2 threads, the peer's Parquet and .npy, and
 #         dd, at ROWS (default "2000000 10000000"), ROUNDS rounds (default 3) in turn, so each round
@@ -23,6 +23,9 @@
 #         run, and two 1-thread runs at once (each its own process and file, same rows), at PAIR_ROWS (default
 #         "10000000 100000000"). Two processes share nothing but the machine, so their gain over one is what
 #         the cores, caches and memory give two copies of the work.
+# margin: 1 -> 2 threads once start-up and warm-up are paid: Parquet on 1 and 2 threads at MARGIN_ROWS (default
+#         "10000000 20000000", N and 2N), in the same rounds; the extra N rows' seconds on 1 thread over those on
+#         2 are the gain at the margin, and what a run of N rows takes beyond them is its fixed cost.
 # pages:  Parquet and .npy at PAGES_ROWS (default 10^7) with the heap on 4 KB pages and on transparent huge
 #         pages, with the page faults each run took.
 # memory: peak RSS of every format at 10^6, 10^7 and 10^8 rows (MEMORY_ROWS), default JVM options.
@@ -55,7 +58,8 @@ PROFILE_ROWS=${PROFILE_ROWS:-"10000000 100000000"}
 ENCODING_ROWS=${ENCODING_ROWS:-"2000000 10000000 100000000"}
 COLLECTOR_ROWS=${COLLECTOR_ROWS:-"2000000 10000000 100000000"}
 PAIR_ROWS=${PAIR_ROWS:-"10000000 100000000"}
-all_stages="timing codecs encodings collectors scaling pair pages memory profile summary"
+MARGIN_ROWS=${MARGIN_ROWS:-"10000000 20000000"}
+all_stages="timing codecs encodings collectors scaling pair margin pages memory profile summary"
 stages=("$@")
 [ ${#stages[@]} -eq 0 ] && read -r -a stages <<< "$all_stages"
 
@@ -226,6 +230,13 @@ for s in "${stages[@]}"; do
         for n in $PAIR_ROWS; do
           parquet_1t_2t "$n" "$out/s.parquet"
           measure_pair two_1t_parquet "$n"
+        done
+      done ;;
+    margin)
+      new_tsv margin
+      for round in $(seq "$ROUNDS"); do
+        for n in $MARGIN_ROWS; do
+          parquet_1t_2t "$n" "$out/m.parquet"
         done
       done ;;
     pages)

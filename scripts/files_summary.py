@@ -44,7 +44,7 @@ cpu = next((l.split(":", 1)[1].strip() for l in cmd("lscpu").splitlines() if l.s
 java = cmd("sh", "-c", "java -version 2>&1 | head -1")
 print("# Files: whole processes, fairsynth against the numpy + pyarrow peer\n")
 print(f"Machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; {java}; "
-      f"made by `scripts/bench-files.sh` (raw rows in `files-timing.tsv`, `files-codecs.tsv`, `files-encodings.tsv`, `files-collectors.tsv`, `files-scaling.tsv`, `files-pair.tsv`, `files-pages.tsv`, `files-memory.tsv`, `files-profile.tsv`). "
+      f"made by `scripts/bench-files.sh` (raw rows in `files-timing.tsv`, `files-codecs.tsv`, `files-encodings.tsv`, `files-collectors.tsv`, `files-scaling.tsv`, `files-pair.tsv`, `files-margin.tsv`, `files-pages.tsv`, `files-memory.tsv`, `files-profile.tsv`). "
       "Every figure is the median of the rounds; ratios are of medians from the same run.\n")
 
 t = load("files-timing.tsv")
@@ -184,6 +184,27 @@ if pair_rows:
         print(f"| {n:,} | {w1:.2f} | {med(r1, 3):.1f} | {w2:.2f} | {med(r2, 3):.1f} | {wp:.2f} | {cp:.1f} | "
               f"**{ratio(w1, w2):.2f}x** | **{ratio(2 * w1, wp):.2f}x** | {ratio(wp, 2 * w2):.2f}x |")
     print()
+
+mg = load("files-margin.tsv")
+margin_rows = sorted({k[1] for k in mg})
+if len(margin_rows) >= 2:
+    n, big = margin_rows[0], margin_rows[-1]
+    print("## 1 → 2 threads at the margin: the extra rows' seconds (Parquet, median)\n")
+    print(f"The same rounds run {n:,} and {big:,} rows on 1 and on 2 threads. The extra {big - n:,} rows' "
+          "seconds (per round, the larger run's less the smaller's) are what the work itself costs once the "
+          "JVM has started and the JIT has warmed up, so their ratio is the gain two threads give at the margin; "
+          "what the smaller run takes beyond them is its fixed cost, which two threads do not shorten.\n")
+    print(f"| threads | {n:,} rows: s | {big:,} rows: s | the extra {big - n:,} rows: s | fixed cost: s |")
+    print("|---|---|---|---|---|")
+    extra = {}
+    for t in (1, 2):
+        small, large = mg[("fairsynth_parquet", n, t)], mg[("fairsynth_parquet", big, t)]
+        per_round = [y[0] - x[0] for x, y in zip(small, large)]
+        extra[t] = statistics.median(per_round)
+        fixed = statistics.median(x[0] - (y[0] - x[0]) * n / (big - n) for x, y in zip(small, large))
+        print(f"| {t} | {med(small, 0):.2f} | {med(large, 0):.2f} | {extra[t]:.2f} | {fixed:.2f} |")
+    print(f"\nAt the margin 2 threads give **{ratio(extra[1], extra[2]):.2f}x** of 1; over whole runs of {n:,} "
+          f"rows, {ratio(med(mg[('fairsynth_parquet', n, 1)], 0), med(mg[('fairsynth_parquet', n, 2)], 0)):.2f}x.\n")
 
 npy = sorted({k[1] for k in sc if k[0] == "fairsynth_npy"})
 if npy:
