@@ -61,12 +61,7 @@ public final class SynthNpyWriter {
      *         indicator): all the archive takes but its members' headers and the zip's records
      */
     public static long npzMinBytes(SynthSpec spec, long rows) {
-        Layout layout = new Layout(spec);
-        long perRow = 0;
-        for (int c = 0; c < SynthColumns.names(spec).size(); c++) {
-            perRow += layout.isIndicator(c) ? 1 : Double.BYTES;
-        }
-        return FreeSpace.times(perRow, rows);
+        return FreeSpace.times(new Layout(spec).npzRowBytes(), rows);
     }
 
     /**
@@ -84,7 +79,7 @@ public final class SynthNpyWriter {
         // a block's bytes go back to the workers once written: no block-sized allocation per block
         Queue<byte[]> free = new ConcurrentLinkedQueue<>();
         // past the page cache when the dataset this file is (a part of) is large
-        long datasetBytes = spec.samples() * names.size() * (long) Double.BYTES;
+        long datasetBytes = npyMinBytes(spec, spec.samples());
         AtomicFile.writeUnbuffered(target, datasetBytes, out -> {
             out.write(NpyHeader.of("<f8", job.limit(), names.size()));
             job.run((block, from, to) -> layout.rowMajor(block, from, to, free.poll()),
@@ -123,7 +118,7 @@ public final class SynthNpyWriter {
             boolean indicator = layout.isIndicator(c);
             headers[c] = NpyHeader.of(indicator ? "|u1" : "<f8", job.limit());
             members[c] = names.get(c) + ".npy";
-            sizes[c] = headers[c].length + job.limit() * (indicator ? 1 : Double.BYTES);
+            sizes[c] = headers[c].length + job.limit() * layout.npzWidth(c);
         }
         AtomicFile.writeChannel(target, (file, channel) -> {
             try (StoredZip zip = StoredZip.open(channel, file, members, sizes, zip64Above)) {
@@ -143,7 +138,7 @@ public final class SynthNpyWriter {
             int n = block.rows;
             int at = 0;
             for (int c = 0; c < cols; c++) {
-                int len = n * (layout.isIndicator(c) ? 1 : Double.BYTES);
+                int len = n * layout.npzWidth(c);
                 zip.append(c, block.bytes, at, len);
                 at += len;
             }
@@ -182,6 +177,16 @@ public final class SynthNpyWriter {
 
         boolean isIndicator(int c) {
             return c >= dim && c < dim + indicators;
+        }
+
+        /** @return the bytes of one value of column {@code c} in a {@code .npz}: 1 for an indicator, else 8 */
+        int npzWidth(int c) {
+            return isIndicator(c) ? 1 : Double.BYTES;
+        }
+
+        /** @return the bytes of one row's values in a {@code .npz}: 8 a feature or label, 1 an indicator */
+        long npzRowBytes() {
+            return (long) (dim + labels) * Double.BYTES + indicators;
         }
 
         private static byte[] buffer(byte[] reuse, int need) {
