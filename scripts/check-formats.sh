@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Reads fairsynth's Parquet, .npy and .npz files with real readers outside the JVM and compares them
 # with the CSV of the same dataset: DuckDB (npm @duckdb/node-api) for Parquet, Debian's numpy for
-# .npy/.npz. Installs what it needs (apt python3-numpy, npm @duckdb/node-api into scripts/format-check).
+# .npy/.npz; then pandas, pyarrow, polars and DuckDB (python3 on the PATH) read the CSV, the Parquet file and
+# a partitioned dataset of the same rows. Installs what it needs (apt python3-numpy, npm @duckdb/node-api into
+# scripts/format-check, pip pandas pyarrow polars duckdb); where pip cannot, the Python readers are skipped
+# and the last line says so.
 # Usage: scripts/check-formats.sh [ROWS]      (default 20000)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,6 +20,13 @@ if [[ ! -d "$here/scripts/format-check/node_modules/@duckdb/node-api" ]]; then
   echo "installing @duckdb/node-api from npm ..." >&2
   (cd "$here/scripts/format-check" && npm install --no-audit --no-fund --silent >/dev/null)
 fi
+py_readers=(pandas pyarrow polars duckdb)
+has_py_readers() { python3 -c "import pandas, pyarrow, polars, duckdb" 2>/dev/null; }
+if ! has_py_readers; then
+  echo "installing ${py_readers[*]} with pip ..." >&2
+  python3 -m pip install --quiet "${py_readers[@]}" >/dev/null 2>&1 || true
+fi
+skipped=""
 
 gen() { "$here/fairsynth" generate --quiet "$@" 2>/dev/null; }
 for variant in default quad; do
@@ -31,5 +41,14 @@ for variant in default quad; do
   node "$here/scripts/format-check/check_parquet.mjs" "$work/$variant.csv" "$work/$variant.parquet"
   echo "== $variant: DuckDB reads .parquet (--encoding byte-stream-split)"
   node "$here/scripts/format-check/check_parquet.mjs" "$work/$variant.csv" "$work/$variant-split.parquet"
+  if has_py_readers; then
+    # parts that do not end on the generator's 4096-row blocks
+    gen --rows "$rows" "${extra[@]}" --partition-rows $(( rows / 3 + 1 )) --out "$work/$variant-dataset/"
+    echo "== $variant: pandas, polars, DuckDB and pyarrow read the .csv, the .parquet and a dataset folder"
+    python3 "$here/scripts/format-check/check_python_readers.py" \
+      "$work/$variant.csv" "$work/$variant.parquet" "$work/$variant-dataset"
+  else
+    skipped=" (pandas/pyarrow/polars/duckdb could not be installed: their checks were skipped)"
+  fi
 done
-echo "all formats agree"
+echo "all formats agree$skipped"
