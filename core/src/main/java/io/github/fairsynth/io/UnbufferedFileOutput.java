@@ -258,6 +258,7 @@ public final class UnbufferedFileOutput extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
+        checkOpen();
         if (!chunk.hasRemaining()) {
             writeChunk();
         }
@@ -268,6 +269,7 @@ public final class UnbufferedFileOutput extends OutputStream {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         java.util.Objects.checkFromIndexSize(off, len, b.length);
+        checkOpen();
         while (len > 0) {
             if (!chunk.hasRemaining()) {
                 writeChunk();
@@ -277,6 +279,13 @@ public final class UnbufferedFileOutput extends OutputStream {
             off += n;
             len -= n;
             length += n;
+        }
+    }
+
+    /** Bytes written after finish() or close() would be gathered into a chunk that is never written. */
+    private void checkOpen() throws IOException {
+        if (finished || closed) {
+            throw new IOException("write after " + (closed ? "close()" : "finish()"));
         }
     }
 

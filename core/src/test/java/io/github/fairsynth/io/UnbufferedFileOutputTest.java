@@ -86,6 +86,20 @@ class UnbufferedFileOutputTest {
         assertEquals(0, Files.size(p));
     }
 
+    /** A write after finish() or close() is refused, not gathered into a chunk that is never written. */
+    @Test
+    void writesAfterFinishOrCloseAreRefused() throws Exception {
+        Path p = dir.resolve("done");
+        UnbufferedFileOutput out = UnbufferedFileOutput.open(p, true, SMALL);
+        out.write(new byte[SMALL + 3], 0, SMALL + 3);
+        out.finish();
+        assertThrows(java.io.IOException.class, () -> out.write(1));
+        assertThrows(java.io.IOException.class, () -> out.write(new byte[2], 0, 2));
+        out.close();
+        assertThrows(java.io.IOException.class, () -> out.write(1));
+        assertEquals(SMALL + 3, Files.size(p));
+    }
+
     /** Chunks go back for the next stream once, however often a stream is closed. */
     @Test
     void streamsOpenAfterADoubleCloseDoNotShareChunks() throws Exception {
