@@ -46,7 +46,7 @@ for variant in default quad; do
     gen --rows "$rows" "${extra[@]}" --partition-rows $(( rows / 3 + 1 )) --out "$work/$variant-dataset/"
     echo "== $variant: pandas, polars, DuckDB and pyarrow read the .csv, the .parquet and a dataset folder"
     python3 "$here/scripts/format-check/check_python_readers.py" \
-      "$work/$variant.csv" "$work/$variant.parquet" "$work/$variant-dataset"
+      "$work/$variant.csv" "$work/$variant.parquet" "$work/$variant-dataset" "$work/$variant-split.parquet"
   else
     skipped=" (pandas/pyarrow/polars/duckdb could not be installed: their checks were skipped)"
   fi

@@ -1,7 +1,7 @@
 """Read a fairsynth CSV, Parquet file and partitioned Parquet dataset (the same rows) with pandas, pyarrow,
 polars and DuckDB, and compare every value with the CSV's exact doubles.
 
-Usage: check_python_readers.py DATA.csv DATA.parquet DATASET_DIR
+Usage: check_python_readers.py DATA.csv DATA.parquet DATASET_DIR [SPLIT.parquet]
 
 Checks, each failing with an AssertionError that names what differs:
 - pandas' CSV parsers: float_precision="round_trip" and engine="pyarrow" give the exact doubles; the default
@@ -10,6 +10,7 @@ Checks, each failing with an AssertionError that names what differs:
 - pd.read_parquet(file) and pd.read_parquet(DIR): same columns, float64 and bool types, every value exact;
   the folder reads as one dataset in row order, skipping the manifest _fairsynth.json.
 - pl.read_parquet(file) and pl.scan_parquet("DIR/*.parquet"): the same.
+- SPLIT.parquet, when given (the same rows with --encoding byte-stream-split): pandas and polars read it the same.
 - DuckDB read_parquet('DIR/*.parquet'), ordered by file and row within it: the same.
 - the manifest's parts against the folder's files and each footer's fairsynth.rows (offset+rows);
   every column chunk's statistics (min, max, no nulls) as pyarrow reads them, against the chunk's values.
@@ -27,6 +28,7 @@ import pyarrow
 import pyarrow.parquet as pq
 
 csv_path, parquet_path, dataset_dir = sys.argv[1:4]
+split_path = sys.argv[4] if len(sys.argv) > 4 else None
 
 with open(csv_path, newline="") as f:
     reader = csv.reader(f)
@@ -88,6 +90,13 @@ pandas_frame(pd.read_parquet(parquet_path), "pd.read_parquet(file)")
 pandas_frame(pd.read_parquet(dataset_dir), "pd.read_parquet(DIR)")
 polars_frame(pl.read_parquet(parquet_path), "pl.read_parquet(file)")
 polars_frame(pl.scan_parquet(os.path.join(dataset_dir, "*.parquet")).collect(), "pl.scan_parquet(DIR/*.parquet)")
+if split_path:
+    pandas_frame(pd.read_parquet(split_path), "pd.read_parquet(byte-stream-split file)")
+    polars_frame(pl.read_parquet(split_path), "pl.read_parquet(byte-stream-split file)")
+    split_meta = pq.ParquetFile(split_path).metadata
+    encodings = {e for g in range(split_meta.num_row_groups) for c in range(split_meta.num_columns)
+                 for e in split_meta.row_group(g).column(c).encodings}
+    assert "BYTE_STREAM_SPLIT" in encodings, f"{split_path} has no BYTE_STREAM_SPLIT pages: {encodings}"
 con = duckdb.connect()
 glob = os.path.join(dataset_dir, "*.parquet").replace("'", "''")
 cols = ", ".join('"' + c + '"' for c in header)
@@ -126,5 +135,5 @@ for g in range(meta.num_row_groups):
     first += rg.num_rows
 assert first == n_rows
 print(f"  pandas, pyarrow {pyarrow.__version__}, polars {pl.__version__}, DuckDB {duckdb.__version__}:"
-      f" the file and the {len(parts)}-part folder read as the CSV's {n_rows} rows x {len(header)} columns,"
+      f" the file{' (and its byte-stream-split twin)' if split_path else ''} and the {len(parts)}-part folder read as the CSV's {n_rows} rows x {len(header)} columns,"
       f" bit for bit; {chunks} column chunks' min/max agree with their rows")
