@@ -62,6 +62,17 @@ MARGIN_ROWS=${MARGIN_ROWS:-"10000000 20000000"}
 all_stages="timing codecs encodings collectors scaling pair margin pages memory profile summary"
 stages=("$@")
 [ ${#stages[@]} -eq 0 ] && read -r -a stages <<< "$all_stages"
+# the stages that run the peer need its packages: say so before the first measured minute, not after
+for s in "${stages[@]}"; do
+  case "$s" in
+    timing|encodings|collectors)
+      if ! "$PY" -c 'import numpy, pandas, pyarrow' 2>/dev/null; then
+        echo "bench-files: the $s stage runs the numpy + pyarrow peer, and $PY lacks numpy, pandas or pyarrow" \
+             "(install them: $PY -m pip install numpy pandas pyarrow; or set PY to a Python that has them)" >&2
+        exit 2
+      fi ;;
+  esac
+done
 
 mvn -B -q -pl cli -am package -DskipTests -Dperf.gate.skip=true
 work=$(mktemp -d)
