@@ -34,7 +34,9 @@
 # summary: medians and ratios into results/files/files.md.
 #
 # Raw rows go to results/files/files-*.tsv: what, rows, threads, seconds, peak RSS (KB), bytes written, user and
-# system CPU seconds, minor page faults.
+# system CPU seconds, minor page faults. Each stage also leaves its run in results/files/files-runs.tsv (one
+# row a stage, replaced when the stage runs again): date, commit, JDK, CPU, kernel, the peer's packages,
+# its rows and rounds, and the command.
 # Every measured process starts SETTLE seconds (default 10) after the previous one's files were deleted. Where
 # the guest's memory balloon reports free pages to its host (as here), freed memory goes back to the host
 # within seconds, and a page taken afresh then costs a fault on the host: a process started at once reuses
@@ -95,8 +97,51 @@ fi
 # the launcher's collector
 opts+=(-XX:+UseParallelGC)
 
-# starts results/files/files-NAME.tsv with its header; measure appends to it
+# the command line, as given, for the runs table
+command_line="scripts/bench-files.sh $*"
+cpu_model=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
+cpu_family=$(sed -n 's/^cpu family[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)
+cpu_modelno=$(sed -n 's/^model[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)
+cpu="${cpu_model:-?} (family ${cpu_family:-?} model ${cpu_modelno:-?}), $(nproc) cores"
+jdk=$("$JAVA" -version 2>&1 | head -1)
+peer=$("$PY" -c 'import numpy, pandas, pyarrow; print(f"numpy {numpy.__version__}, pandas {pandas.__version__}, pyarrow {pyarrow.__version__}")' 2>/dev/null || echo "-")
+# what was measured: the commit, and +changes when the product's sources differ from it (the jar is built
+# from the working tree)
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
+if [ -n "$(git status --porcelain -- pom.xml core cli parquet 2>/dev/null)" ]; then commit="$commit+changes"; fi
+
+# replaces STAGE's row of results/files/files-runs.tsv (made with its header when missing): STAGE ROWS ROUNDS
+record_run() {
+  local runs=results/files/files-runs.tsv row
+  [ -f "$runs" ] || printf 'stage\tdate_utc\tcommit\tjdk\tcpu\tkernel\tpeer\trows\trounds\tcommand\n' > "$runs"
+  local with_peer=-
+  case "$1" in timing|encodings|collectors) with_peer=$peer ;; esac
+  row=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$1" "$(date -u +%Y-%m-%dT%H:%MZ)" "$commit" "$jdk" "$cpu" \
+    "$(uname -sr)" "$with_peer" "$2" "$3" "$command_line")
+  { head -1 "$runs"; tail -n +2 "$runs" | awk -F'\t' -v s="$1" '$1 != s'; echo "$row"; } > "$runs.tmp"
+  mv "$runs.tmp" "$runs"
+}
+
+# the row list each stage measures
+stage_rows() {
+  case "$1" in
+    timing|codecs) echo "$ROWS" ;;
+    encodings) echo "$ENCODING_ROWS" ;;
+    collectors) echo "$COLLECTOR_ROWS" ;;
+    scaling) echo "$SCALING_ROWS" ;;
+    pair) echo "$PAIR_ROWS" ;;
+    margin) echo "$MARGIN_ROWS" ;;
+    pages) echo "$PAGES_ROWS" ;;
+    memory) echo "$MEMORY_ROWS" ;;
+    profile) echo "$PROFILE_ROWS" ;;
+  esac
+}
+
+# starts results/files/files-NAME.tsv with its header, and records the stage's run; measure appends to it
 new_tsv() {
+  local rounds=$ROUNDS
+  [ "$1" = memory ] && rounds=1  # one run of each size
+  record_run "$1" "$(stage_rows "$1")" "$rounds"
   tsv=results/files/files-$1.tsv
   printf 'what\trows\tthreads\tseconds\tpeak_rss_kb\tbytes\tuser_s\tsys_s\tminor_faults\n' > "$tsv"
 }
@@ -279,6 +324,7 @@ for s in "${stages[@]}"; do
         echo "profile: skipped (Linux perf is missing or may not sample here)" >&2
         continue
       fi
+      record_run profile "$PROFILE_ROWS" "$ROUNDS"
       tsv=results/files/files-profile.tsv
       rm -f "$tsv"
       for round in $(seq "$ROUNDS"); do

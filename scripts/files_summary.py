@@ -2,9 +2,7 @@
 """Medians and ratios of scripts/bench-files.sh's raw rows (results/files/files-*.tsv), as Markdown."""
 import csv
 import os
-import platform
 import statistics
-import subprocess
 import sys
 from collections import defaultdict
 
@@ -33,19 +31,13 @@ def med(rs, i):
     return statistics.median(r[i] for r in rs)
 
 
-def cmd(*a):
-    try:
-        return subprocess.run(a, capture_output=True, text=True).stdout.strip()
-    except OSError:
-        return "?"
-
-
-cpu = next((l.split(":", 1)[1].strip() for l in cmd("lscpu").splitlines() if l.startswith("Model name")), "?")
-java = cmd("sh", "-c", "java -version 2>&1 | head -1")
 print("# Files: whole processes, fairsynth against the numpy + pyarrow peer\n")
-print(f"Machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; {java}; "
-      f"made by `scripts/bench-files.sh` (raw rows in `files-timing.tsv`, `files-codecs.tsv`, `files-encodings.tsv`, `files-collectors.tsv`, `files-scaling.tsv`, `files-pair.tsv`, `files-margin.tsv`, `files-pages.tsv`, `files-memory.tsv`, `files-profile.tsv`). "
-      "Every figure is the median of the rounds; ratios are of medians from the same run.\n")
+print("Made by `scripts/bench-files.sh` (raw rows in `files-timing.tsv`, `files-codecs.tsv`, `files-encodings.tsv`, "
+      "`files-collectors.tsv`, `files-scaling.tsv`, `files-pair.tsv`, `files-margin.tsv`, `files-pages.tsv`, "
+      "`files-memory.tsv`, `files-profile.tsv`). Stages run at different times, on different commits and at times "
+      "on different hosts of this machine kind: \"Runs\" at the end gives each stage's date, commit, JDK, CPU and "
+      "command (`files-runs.tsv`). Every figure is the median of the rounds; ratios are of medians from the same "
+      "run, so compare figures across tables only with that in mind.\n")
 
 t = load("files-timing.tsv")
 if t:
@@ -285,3 +277,16 @@ if os.path.exists(prof_path):
                 a, b = cell(d[k], 1), cell(d[k], 2)
                 print(f"| {k} | {a:.2f} | {b:.2f} | {b - a:+.2f} |")
             print(f"| all | {total[1]:.2f} | {total[2]:.2f} | {total[2] - total[1]:+.2f} |\n")
+
+runs_path = os.path.join(res, "files-runs.tsv")
+if os.path.exists(runs_path):
+    print("## Runs\n")
+    print("Rows dated by day only were recorded from the results' commits before the bench wrote this table; "
+          "a commit marked +changes was measured with uncommitted product changes.\n")
+    print("| stage | date (UTC) | commit | JDK | CPU | kernel | peer | rows | rounds | command |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    with open(runs_path) as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            print(f"| {row['stage']} | {row['date_utc']} | `{row['commit']}` | {row['jdk']} | {row['cpu']} | "
+                  f"{row['kernel']} | {row['peer']} | {row['rows']} | {row['rounds']} | `{row['command']}` |")
+    print()
