@@ -65,13 +65,11 @@ def polars_frame(df, what):
 
 # pandas' CSV parsers
 float_cols = [c for c in header if c not in indicators]
+want = exact[:, [header.index(c) for c in float_cols]]
 for kwargs in ({"float_precision": "round_trip"}, {"engine": "pyarrow"}):
-    df = pd.read_csv(csv_path, **kwargs)
-    got = df[float_cols].to_numpy(dtype=np.float64)
-    want = exact[:, [header.index(c) for c in float_cols]]
+    got = pd.read_csv(csv_path, **kwargs)[float_cols].to_numpy(dtype=np.float64)
     assert np.array_equal(got.view(np.int64), want.view(np.int64)), f"pd.read_csv({kwargs}) is not exact"
 default = pd.read_csv(csv_path)[float_cols].to_numpy(dtype=np.float64)
-want = exact[:, [header.index(c) for c in float_cols]]
 assert np.all(np.signbit(default) == np.signbit(want)), "pd.read_csv default parser changed a sign"
 ulps = np.abs(default.view(np.int64) - want.view(np.int64))  # same sign: how many doubles apart
 nonzero = want != 0
