@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Reads fairsynth's Parquet, .npy and .npz files with real readers outside the JVM and compares them
 # with the CSV of the same dataset: DuckDB (npm @duckdb/node-api) for Parquet, Debian's numpy for
-# .npy/.npz; then pandas, pyarrow, polars and DuckDB (python3 on the PATH) read the CSV, the Parquet file and
-# a partitioned dataset of the same rows. Installs what it needs (apt python3-numpy, npm @duckdb/node-api into
-# scripts/format-check, pip pandas pyarrow polars duckdb); where pip cannot, the Python readers are skipped
-# and the last line says so.
+# .npy/.npz and for npy, npz and csv dataset folders; then pandas, pyarrow, polars and DuckDB (python3
+# on the PATH) read the CSV, the Parquet file and a Parquet dataset folder of the same rows. Installs
+# what it needs (apt python3-numpy, npm @duckdb/node-api into scripts/format-check, pip pandas pyarrow
+# polars duckdb); where pip cannot, the Python readers are skipped and the last line says so.
 # Usage: scripts/check-formats.sh [ROWS]      (default 20000)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,18 +35,21 @@ for variant in default quad; do
                                     --attribute 'A=a:0.7,b:0.3' --attribute 'B=p:0.2,q:0.3,r:0.5')
   for f in csv parquet npy npz; do gen --rows "$rows" "${extra[@]}" --out "$work/$variant.$f"; done
   gen --rows "$rows" "${extra[@]}" --encoding byte-stream-split --out "$work/$variant-split.parquet"
-  echo "== $variant: numpy $( /usr/bin/python3 -c 'import numpy; print(numpy.__version__)') reads .npy and .npz"
-  /usr/bin/python3 "$here/scripts/format-check/check_npy.py" "$work/$variant.csv" "$work/$variant.npy" "$work/$variant.npz"
+  # dataset folders whose parts do not end on the generator's 4096-row blocks
+  for f in parquet npy npz csv; do
+    gen --rows "$rows" "${extra[@]}" --format "$f" --partition-rows $(( rows / 3 + 1 )) --out "$work/$variant-$f-dataset/"
+  done
+  echo "== $variant: numpy $( /usr/bin/python3 -c 'import numpy; print(numpy.__version__)') reads .npy and .npz, and the npy, npz and csv datasets"
+  /usr/bin/python3 "$here/scripts/format-check/check_npy.py" "$work/$variant.csv" "$work/$variant.npy" "$work/$variant.npz" \
+    "$work/$variant-npy-dataset" "$work/$variant-npz-dataset" "$work/$variant-csv-dataset"
   echo "== $variant: DuckDB reads .parquet"
   node "$here/scripts/format-check/check_parquet.mjs" "$work/$variant.csv" "$work/$variant.parquet"
   echo "== $variant: DuckDB reads .parquet (--encoding byte-stream-split)"
   node "$here/scripts/format-check/check_parquet.mjs" "$work/$variant.csv" "$work/$variant-split.parquet"
   if has_py_readers; then
-    # parts that do not end on the generator's 4096-row blocks
-    gen --rows "$rows" "${extra[@]}" --partition-rows $(( rows / 3 + 1 )) --out "$work/$variant-dataset/"
     echo "== $variant: pandas, polars, DuckDB and pyarrow read the .csv, the .parquet and a dataset folder"
     python3 "$here/scripts/format-check/check_python_readers.py" \
-      "$work/$variant.csv" "$work/$variant.parquet" "$work/$variant-dataset" "$work/$variant-split.parquet"
+      "$work/$variant.csv" "$work/$variant.parquet" "$work/$variant-parquet-dataset" "$work/$variant-split.parquet"
   else
     skipped=" (pandas/pyarrow/polars/duckdb could not be installed: their checks were skipped)"
   fi
