@@ -50,7 +50,8 @@ final class ProgressLog implements ProgressListener {
         }
         boolean finished = done >= total;
         boolean due = now - started >= FIRST && (lastLine == Long.MIN_VALUE || now - lastLine >= EVERY);
-        if (finished ? !phaseShown && !due : !due) {
+        // off schedule, only the end of a phase that has been shown gets its line
+        if (!due && !(finished && phaseShown)) {
             return;
         }
         lastLine = now;
