@@ -64,16 +64,16 @@ MARGIN_ROWS=${MARGIN_ROWS:-"10000000 20000000"}
 all_stages="timing codecs encodings collectors scaling pair margin pages memory profile summary"
 stages=("$@")
 [ ${#stages[@]} -eq 0 ] && read -r -a stages <<< "$all_stages"
-# the stages that run the peer need its packages: say so before the first measured minute, not after
+# the stages that run the numpy + pyarrow peer, and the versions of its packages ("-" when PY lacks one)
+runs_peer() { case "$1" in timing|encodings|collectors) return 0 ;; *) return 1 ;; esac; }
+peer=$("$PY" -c 'import numpy, pandas, pyarrow; print(f"numpy {numpy.__version__}, pandas {pandas.__version__}, pyarrow {pyarrow.__version__}")' 2>/dev/null || echo "-")
+# those stages need the packages: say so before the first measured minute, not after
 for s in "${stages[@]}"; do
-  case "$s" in
-    timing|encodings|collectors)
-      if ! "$PY" -c 'import numpy, pandas, pyarrow' 2>/dev/null; then
-        echo "bench-files: the $s stage runs the numpy + pyarrow peer, and $PY lacks numpy, pandas or pyarrow" \
-             "(install them: $PY -m pip install numpy pandas pyarrow; or set PY to a Python that has them)" >&2
-        exit 2
-      fi ;;
-  esac
+  if runs_peer "$s" && [ "$peer" = - ]; then
+    echo "bench-files: the $s stage runs the numpy + pyarrow peer, and $PY lacks numpy, pandas or pyarrow" \
+         "(install them: $PY -m pip install numpy pandas pyarrow; or set PY to a Python that has them)" >&2
+    exit 2
+  fi
 done
 
 mvn -B -q -pl cli -am package -DskipTests -Dperf.gate.skip=true
@@ -104,7 +104,6 @@ cpu_family=$(sed -n 's/^cpu family[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null |
 cpu_modelno=$(sed -n 's/^model[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)
 cpu="${cpu_model:-?} (family ${cpu_family:-?} model ${cpu_modelno:-?}), $(nproc) cores"
 jdk=$("$JAVA" -version 2>&1 | head -1)
-peer=$("$PY" -c 'import numpy, pandas, pyarrow; print(f"numpy {numpy.__version__}, pandas {pandas.__version__}, pyarrow {pyarrow.__version__}")' 2>/dev/null || echo "-")
 # what was measured: the commit, and +changes when the product's sources differ from it (the jar is built
 # from the working tree)
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
@@ -115,7 +114,7 @@ record_run() {
   local runs=results/files/files-runs.tsv row
   [ -f "$runs" ] || printf 'stage\tdate_utc\tcommit\tjdk\tcpu\tkernel\tpeer\trows\trounds\tcommand\n' > "$runs"
   local with_peer=-
-  case "$1" in timing|encodings|collectors) with_peer=$peer ;; esac
+  if runs_peer "$1"; then with_peer=$peer; fi
   row=$(printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s' "$1" "$(date -u +%Y-%m-%dT%H:%MZ)" "$commit" "$jdk" "$cpu" \
     "$(uname -sr)" "$with_peer" "$2" "$3" "$command_line")
   { head -1 "$runs"; tail -n +2 "$runs" | awk -F'\t' -v s="$1" '$1 != s'; echo "$row"; } > "$runs.tmp"

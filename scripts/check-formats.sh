@@ -21,7 +21,7 @@ if [[ ! -d "$here/scripts/format-check/node_modules/@duckdb/node-api" ]]; then
   (cd "$here/scripts/format-check" && npm install --no-audit --no-fund --silent >/dev/null)
 fi
 py_readers=(pandas pyarrow polars duckdb)
-has_py_readers() { python3 -c "import pandas, pyarrow, polars, duckdb" 2>/dev/null; }
+has_py_readers() { python3 -c "import $(IFS=,; echo "${py_readers[*]}")" 2>/dev/null; }
 if ! has_py_readers; then
   echo "installing ${py_readers[*]} with pip ..." >&2
   python3 -m pip install --quiet "${py_readers[@]}" >/dev/null 2>&1 || true

@@ -188,15 +188,16 @@ if len(margin_rows) >= 2:
           "what the smaller run takes beyond them is its fixed cost, which two threads do not shorten.\n")
     print(f"| threads | {n:,} rows: s | {big:,} rows: s | the extra {big - n:,} rows: s | fixed cost: s |")
     print("|---|---|---|---|---|")
-    extra = {}
+    extra, whole = {}, {}
     for t in (1, 2):
         small, large = mg[("fairsynth_parquet", n, t)], mg[("fairsynth_parquet", big, t)]
         per_round = [y[0] - x[0] for x, y in zip(small, large)]
         extra[t] = statistics.median(per_round)
+        whole[t] = med(small, 0)
         fixed = statistics.median(x[0] - (y[0] - x[0]) * n / (big - n) for x, y in zip(small, large))
-        print(f"| {t} | {med(small, 0):.2f} | {med(large, 0):.2f} | {extra[t]:.2f} | {fixed:.2f} |")
+        print(f"| {t} | {whole[t]:.2f} | {med(large, 0):.2f} | {extra[t]:.2f} | {fixed:.2f} |")
     print(f"\nAt the margin 2 threads give **{ratio(extra[1], extra[2]):.2f}x** of 1; over whole runs of {n:,} "
-          f"rows, {ratio(med(mg[('fairsynth_parquet', n, 1)], 0), med(mg[('fairsynth_parquet', n, 2)], 0)):.2f}x.\n")
+          f"rows, {ratio(whole[1], whole[2]):.2f}x.\n")
 
 npy = sorted({k[1] for k in sc if k[0] == "fairsynth_npy"})
 if npy:

@@ -5,8 +5,9 @@ back the same double). Given dataset folders of the same rows (--format npy, npz
 read in the manifest's order and put end to end, must equal the CSV too.
 
 Usage: check_npy.py DATA.csv DATA.npy DATA.npz [NPY_DIR NPZ_DIR CSV_DIR]"""
-import csv, json, os, sys
+import csv, json, sys
 import numpy as np
+from dataset_manifest import parts
 
 csv_path, npy_path, npz_path = sys.argv[1:4]
 dataset_dirs = sys.argv[4:7]
@@ -37,28 +38,18 @@ print(f"  npy {mat.shape[0]} rows x {mat.shape[1]} columns, npz {len(z.files)} a
       f" first row {header[0]}={mat[0, 0]!r}, last {header[-1]}={mat[-1, -1]!r}")
 
 
-def parts(folder):
-    """The manifest's part files, in row order, after checking that they tile the rows."""
-    manifest = json.load(open(os.path.join(folder, "_fairsynth.json")))
-    start = 0
-    for p in manifest["parts"]:
-        assert p["offset"] == start, (folder, p)
-        start += p["rows"]
-    assert start == manifest["rows"] == len(rows), (folder, start, manifest["rows"])
-    return [(os.path.join(folder, p["file"]), p["rows"]) for p in manifest["parts"]]
-
-
 if dataset_dirs:
     npy_dir, npz_dir, csv_dir = dataset_dirs
+    npy_parts = parts(npy_dir, len(rows))
     pieces = []
-    for path, n in parts(npy_dir):
+    for path, _, n in npy_parts:
         part = np.load(path)
         assert part.shape == (n, len(header)) and part.dtype == np.float64, (path, part.shape, part.dtype)
         assert json.load(open(path[:-4] + ".columns.json")) == header, path
         pieces.append(part)
     assert np.array_equal(np.concatenate(pieces), expected), "npy dataset parts differ from the CSV"
     columns = {name: [] for name in header}
-    for path, n in parts(npz_dir):
+    for path, _, n in parts(npz_dir, len(rows)):
         z = np.load(path)
         assert list(z.files) == header, path
         for name in header:
@@ -67,7 +58,7 @@ if dataset_dirs:
     for i, name in enumerate(header):
         assert np.array_equal(np.concatenate(columns[name]), expected[:, i]), f"npz dataset column {name}"
     text_rows = []
-    for path, n in parts(csv_dir):
+    for path, _, n in parts(csv_dir, len(rows)):
         with open(path) as f:
             reader = csv.reader(f)
             assert next(reader) == header, f"{path}: another header"
@@ -75,5 +66,5 @@ if dataset_dirs:
         assert len(got) == n, (path, len(got), n)
         text_rows.extend(got)
     assert np.array_equal(np.array(text_rows, dtype=np.float64), expected), "csv dataset parts differ from the CSV"
-    print(f"  npy, npz and csv datasets of {len(parts(npy_dir))} parts: end to end, identical to the CSV")
+    print(f"  npy, npz and csv datasets of {len(npy_parts)} parts: end to end, identical to the CSV")
 

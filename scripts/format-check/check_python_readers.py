@@ -27,6 +27,8 @@ import polars as pl
 import pyarrow
 import pyarrow.parquet as pq
 
+from dataset_manifest import parts as manifest_parts
+
 csv_path, parquet_path, dataset_dir = sys.argv[1:4]
 split_path = sys.argv[4] if len(sys.argv) > 4 else None
 
@@ -103,21 +105,17 @@ duck = con.sql(f"SELECT {cols} FROM read_parquet('{glob}', filename = true, file
 same_as_csv(list(duck.keys()), lambda c: np.asarray(duck[c]), "DuckDB read_parquet('DIR/*.parquet')")
 
 # the manifest against the parts and their footers
-manifest = json.load(open(os.path.join(dataset_dir, "_fairsynth.json")))
-parts = manifest["parts"]
+parts = manifest_parts(dataset_dir, n_rows)
 files = sorted(f for f in os.listdir(dataset_dir) if not f.startswith(("_", ".")))
-assert files == [p["file"] for p in parts], f"the folder holds {files}, the manifest names {parts}"
-assert manifest["rows"] == n_rows and sum(p["rows"] for p in parts) == n_rows, "manifest row counts"
-start = 0
-chunks = 0
-for p in parts:
-    meta = pq.ParquetFile(os.path.join(dataset_dir, p["file"])).metadata
+assert files == [os.path.basename(p) for p, _, _ in parts], f"the folder holds {files}, the manifest names {parts}"
+for path, offset, rows in parts:
+    meta = pq.ParquetFile(path).metadata
     footer = {k.decode(): v.decode() for k, v in meta.metadata.items()}
-    assert p["offset"] == start and footer["fairsynth.rows"] == f"{p['offset']}+{p['rows']}", (p, footer)
-    assert meta.num_rows == p["rows"], (p["file"], meta.num_rows)
-    start += p["rows"]
+    assert footer["fairsynth.rows"] == f"{offset}+{rows}", (path, footer["fairsynth.rows"])
+    assert meta.num_rows == rows, (path, meta.num_rows)
 meta = pq.ParquetFile(parquet_path).metadata
 first = 0
+chunks = 0
 for g in range(meta.num_row_groups):
     rg = meta.row_group(g)
     for c in range(rg.num_columns):
